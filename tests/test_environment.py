@@ -84,8 +84,8 @@ def test_repo2docker_plans_the_environment_then_postbuild():
         pytest.fail("jupyter-repo2docker is not installed (it is in the test extra)")
     dockerfile = result.stdout + result.stderr
     assert "environment.yml" in dockerfile, dockerfile[-2000:]
-    env_at = dockerfile.find("environment.yml")
-    post_at = dockerfile.find("postBuild")
+    env_at = dockerfile.find('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    post_at = dockerfile.find("RUN ./postBuild")
     assert post_at > env_at >= 0, "postBuild must run after the environment is assembled"
     # The environment layer is built from environment.yml alone, before the repository is copied in.
     copy_repo = re.search(r"COPY --chown=[^\n]*\s+src/\s+\$\{REPO_DIR\}", dockerfile)
