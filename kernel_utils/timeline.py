@@ -202,7 +202,7 @@ def load_entities() -> dict[str, dict[str, Any]]:
 _COLUMNS = [
     "id", "start", "end", "precision", "local_place", "category", "lane", "title", "description",
     "actors", "also_named", "sources", "frus_document", "confidence", "date_variants", "reported_when",
-    "reported_how", "passages",
+    "reported_basis", "reported_how", "passages",
 ]
 
 
@@ -235,6 +235,7 @@ def events_frame(data: dict[str, Any] | None = None) -> pd.DataFrame:
             "confidence": e["confidence"],
             "date_variants": tuple(v["date"] for v in e.get("date_variants", ())),
             "reported_when": when if when and when != "unknown" else None,
+            "reported_basis": reported.get("basis"),
             "reported_how": reported.get("how"),
             "passages": len(e.get("telegram_passages", ())),
         })
@@ -311,7 +312,8 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.Da
 
     ``happened``: 'yes', 'no', or 'possibly (date line)' for an event dated the next local day
     in Asia or Europe.  ``known_in_washington``: 'took place in Washington' (events whose place
-    is Washington), 'reported by then' / 'reported later' (from ``reported_to_washington``),
+    is Washington), 'reported by then' / 'reported later' (from ``reported_to_washington``; a
+    'known-by' date after the moment proves nothing about the moment, so it counts as unknown),
     'reporting time unknown' where the sources do not say, or 'not yet happened'.
     Also ``could_know``: True when Washington could have known of the event by then
     (happened and not reported only later) — the filter of the notebook's horizon switch.
@@ -320,7 +322,7 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.Da
     out = frame.copy()
     happened = [_happened(s, p, moment_ts) for s, p in zip(out["start"], out["local_place"])]
     known = []
-    for h, place, when in zip(happened, out["local_place"], out["reported_when"]):
+    for h, place, when, basis in zip(happened, out["local_place"], out["reported_when"], out["reported_basis"]):
         if h == HorizonStatus.NOT_YET:
             known.append(HorizonStatus.NOT_APPLICABLE)
         elif place == "Washington":
@@ -329,6 +331,8 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.Da
             known.append(HorizonStatus.UNKNOWN)
         elif when <= moment_ts:
             known.append(HorizonStatus.REPORTED)
+        elif basis == "known-by":  # only a bound: Washington may have known earlier
+            known.append(HorizonStatus.UNKNOWN)
         else:
             known.append(HorizonStatus.LATER)
     out["happened"] = happened

@@ -101,7 +101,8 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
                 ax.plot([event["start"], event["end"]], [y, y], color=colour, linewidth=3, solid_capstyle="butt", zorder=2)
             ax.plot([event["start"]], [y], marker=marker, markersize=6, markerfacecolor=face, markeredgecolor=colour, markeredgewidth=1.4, linestyle="none", zorder=3)
         ax.axvline(moment_ts, color=TELEGRAM_COLOUR, linestyle="--", linewidth=1.2, zorder=1)
-        ax.annotate("telegram 602", xy=(moment_ts, 1.0), xycoords=("data", "axes fraction"), xytext=(3, 2), textcoords="offset points", fontsize=8, va="bottom")
+        ax.annotate("telegram 602", xy=(moment_ts, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 3), textcoords="offset points", fontsize=8, va="bottom", ha="left",
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
         if labelled:
             ax.set_yticks(rows)
             ax.set_yticklabels([f"{e['start']:%d %b %Y}  {_short(e['title'])}" for _, e in frame.iterrows()], fontsize=7.5)
