@@ -47,6 +47,9 @@ class TimelineChart:
     def _repr_svg_(self) -> str:
         return self.svg
 
+    def __repr__(self) -> str:  # the plain-text fallback of the figure is its alt text
+        return self.alt
+
 
 def _short(text: str, limit: int = 58) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -60,6 +60,7 @@ class TimelineExplorer:
         for control in [self.range, self.horizon, *self.category_boxes.values(), *self.lane_boxes.values()]:
             control.observe(self._on_filter, names="value")
         self.event.observe(self._on_event, names="value")
+        self._quiet = False
         self._refresh()
         self.widget = widgets.VBox([
             self.range,
@@ -111,7 +112,8 @@ class TimelineExplorer:
         )
 
     def _on_filter(self, change) -> None:
-        self._refresh()
+        if not self._quiet:
+            self._refresh()
 
     def _on_event(self, change) -> None:
         self._show_event(change["new"])
@@ -134,8 +136,13 @@ class TimelineExplorer:
             unknown = sorted(given - set(valid))
             if unknown:
                 raise ValueError(f"unknown {', '.join(map(repr, unknown))}; expected some of {', '.join(valid)}")
-            for name, box in boxes.items():
-                box.value = name in given
+            self._quiet = True  # one refresh for the whole group of boxes
+            try:
+                for name, box in boxes.items():
+                    box.value = name in given
+            finally:
+                self._quiet = False
+        self._refresh()
         return HTML(self.summary.value + self.table.value)
 
     def set_horizon(self, on: bool) -> HTML:
