@@ -13,6 +13,19 @@ from .errors import DataValidationError, FrusParseError, KernelUtilsError, Probl
 from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from .sources import Source, load_sources
 from .validation import validate_all, validate_paths
+from .timeline import (
+    TELEGRAM_DATE,
+    date_disagreements,
+    event_detail,
+    events_frame,
+    filter_events,
+    knowledge_horizon,
+    load_entities,
+    load_timeline,
+    passage_links,
+)
+from .timeline_chart import TimelineChart, timeline_chart
+from .timeline_export import timelinejs_json, to_csv, to_timelinejs
 
 __all__ = [
     "DEFAULT_DOCUMENT",
@@ -35,6 +48,21 @@ __all__ = [
     "parse_frus_text",
     "validate_all",
     "validate_paths",
+    # timeline layer
+    "TELEGRAM_DATE",
+    "TimelineChart",
+    "date_disagreements",
+    "event_detail",
+    "events_frame",
+    "filter_events",
+    "knowledge_horizon",
+    "load_entities",
+    "load_timeline",
+    "passage_links",
+    "timeline_chart",
+    "timelinejs_json",
+    "to_csv",
+    "to_timelinejs",
 ]
 
 __version__ = "0.1.0"
