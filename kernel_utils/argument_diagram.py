@@ -28,10 +28,10 @@ from .argument import Reading
 
 __all__ = ["ArgumentDiagram", "argument_diagram", "argument_svg", "layout"]
 
-NODE_W, NODE_H = 206, 74
+NODE_W, NODE_H = 200, 74
 GAP_X, GAP_Y = 22, 64
 MARGIN = 24
-MAX_PER_ROW = 6
+MAX_PER_ROW = 4
 RELATION_STYLE = {
     # type: (symbol, stroke colour, dash pattern)
     "supports": ("+", "#000000", ""),
@@ -94,6 +94,12 @@ def _layers(reading: Reading) -> dict[str, int]:
     for u in reversed(order):  # topological order of the kept edges
         for v in kept[u]:
             layer[v] = max(layer[v], layer[u] + 1)
+    # starting points sit just above the highest unit they lead to, not all in the top row:
+    # their lines stay short and do not cross the rows between
+    has_incoming = {v for u in reading.units for v in kept[u]}
+    for u in reading.units:
+        if u not in has_incoming and kept[u]:
+            layer[u] = min(layer[v] for v in kept[u]) - 1
     return layer
 
 
@@ -167,6 +173,39 @@ def _shape(kind: str, x: float, y: float, w: float, h: float, fill: str, stroke:
     return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" {common}/>'
 
 
+def _rows(placements: dict[str, Placement]) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Each row of the drawing: its top y and the x-intervals its units occupy (left to right)."""
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for p in placements.values():
+        by_y.setdefault(p.y, []).append((p.x, p.x + NODE_W))
+    return [(y, sorted(spans)) for y, spans in sorted(by_y.items())]
+
+
+def _route(start: tuple[float, float], end: tuple[float, float], rows) -> list[tuple[float, float]]:
+    """A line from ``start`` down to ``end`` that passes the rows in between through the gaps between units.
+
+    Where the straight line would cross a unit, the route steps aside to the nearer
+    side of it, 9 px clear, and passes the row vertically there.
+    """
+    (x0, y0), (x1, y1) = start, end
+    points = [start]
+    if y1 <= y0:
+        return [start, end]
+    for top, spans in rows:
+        bottom = top + NODE_H
+        if top <= y0 or bottom >= y1:
+            continue  # not a row strictly between the two ends
+        middle = (top + bottom) / 2
+        x = x0 + (x1 - x0) * (middle - y0) / (y1 - y0)
+        for left, right in spans:
+            if left - 6 < x < right + 6:
+                x = left - 9 if x - left < right - x else right + 9
+                break
+        points += [(x, top - 5), (x, bottom + 5)]
+    points.append(end)
+    return points
+
+
 def _wrap(text: str, width: int, lines: int) -> list[str]:
     words, out, line = text.split(), [], ""
     for word in words:
@@ -216,11 +255,14 @@ def argument_svg(
         + (f"Losing support: {', '.join(sorted(fallen))}. " if fallen else "")
     )
     vocab = reading.vocabulary
-    legend_rows = 3
-    legend_h = 28 + legend_rows * 30
+    per_row = 4
+    legend_rows = -(-len(vocab.unit_types) // per_row) + 1
+    legend_h = 34 + legend_rows * 30
     total_h = height + legend_h
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(total_h)}" width="{_f(width)}" height="{_f(total_h)}" '
+        # width 100% and no height: wherever the SVG is shown as an <img> (JupyterLab, nbconvert HTML, GitHub)
+        # it takes the width of its container and keeps its proportions, never clipped
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(total_h)}" width="100%" preserveAspectRatio="xMidYMin meet" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="DejaVu Sans, Verdana, Arial, sans-serif" '
         f'style="max-width:100%;height:auto;background:#FFFFFF">',
         f'<title id="{ident}-title">{escape(title)}</title>',
@@ -236,6 +278,8 @@ def argument_svg(
 
     def faded(uid: str) -> bool:
         return emphasis is not None and uid not in emphasis and uid != selected
+
+    row_geometry = _rows(placements)
 
     # relations first (drawn under the nodes)
     into: dict[str, list[str]] = {}
@@ -262,7 +306,9 @@ def argument_svg(
             sy = p.y + NODE_H
             if p.y >= t.y:  # drawn below or beside its target: leave from the side
                 sx, sy = (p.x + NODE_W, p.y + NODE_H / 2) if p.x < t.x else (p.x, p.y + NODE_H / 2)
-            parts.append(f'<line x1="{_f(sx)}" y1="{_f(sy)}" x2="{_f(jx)}" y2="{_f(jy)}" stroke="{colour}" stroke-width="1.6"{dash_attr}/>')
+            points = _route((sx, sy), (jx, jy), row_geometry)
+            parts.append(f'<polyline points="{" ".join(f"{_f(px)},{_f(py)}" for px, py in points)}" fill="none" stroke="{colour}" '
+                         f'stroke-width="1.6" stroke-linejoin="round"{dash_attr}/>')
         parts.append(f'<line x1="{_f(jx)}" y1="{_f(jy + 8)}" x2="{_f(jx)}" y2="{_f(t.y - 1)}" stroke="{colour}" stroke-width="1.6" marker-end="url(#{ident}-arrow)"/>')
         parts.append(f'<circle cx="{_f(jx)}" cy="{_f(jy)}" r="8" fill="#FFFFFF" stroke="{colour}" stroke-width="1.6"/>')
         parts.append(f'<text x="{_f(jx)}" y="{_f(jy + 4)}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}">{escape(symbol)}</text></g>')
@@ -301,17 +347,16 @@ def argument_svg(
     ly = height + 6
     out.append(f'<text x="{MARGIN}" y="{_f(ly + 12)}" font-size="12" font-weight="bold" fill="#000000">Unit types</text>')
     types = list(vocab.unit_types.values())
-    per_row = 6
     cell = (width - 2 * MARGIN) / per_row
     for i, kind in enumerate(types):
         x = MARGIN + (i % per_row) * cell
         y = ly + 20 + (i // per_row) * 30
         out.append(_shape(kind.shape, x, y, 40, 22, _tint(kind.colour), kind.colour, ""))
         out.append(f'<text x="{_f(x + 48)}" y="{_f(y + 15)}" font-size="11" fill="#000000">{escape(kind.label)}</text>')
-    y = ly + 20 + 2 * 30 + 15
+    y = ly + 20 + (legend_rows - 1) * 30 + 15
     x = MARGIN
     out.append(f'<text x="{_f(x)}" y="{_f(y + 4)}" font-size="12" font-weight="bold" fill="#000000">Relations</text>')
-    x += 80
+    x += 74
     for rtype, (symbol, colour, dash) in RELATION_STYLE.items():
         if rtype not in vocab.relation_types:
             continue
@@ -320,7 +365,7 @@ def argument_svg(
                    f'<circle cx="{_f(x + 15)}" cy="{_f(y)}" r="8" fill="#FFFFFF" stroke="{colour}" stroke-width="1.6"/>'
                    f'<text x="{_f(x + 15)}" y="{_f(y + 4)}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}">{escape(symbol)}</text>'
                    f'<text x="{_f(x + 38)}" y="{_f(y + 4)}" font-size="11" fill="#000000">{escape(vocab.relation_types[rtype].label)}</text>')
-        x += 135
+        x += 132
     out.append("</svg>")
     return "\n".join(out)
 
