@@ -66,3 +66,22 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# The argument layer (issue 4): readings of the telegram's reasoning, their exports and map.
+from .argument import Reading, Vocabulary, compare_readings, list_readings, load_reading, load_vocabulary  # noqa: E402
+from .argument_diagram import argument_diagram, argument_svg  # noqa: E402
+from .argument_export import from_aif, to_aif, to_argdown  # noqa: E402
+
+__all__ += [
+    "Reading",
+    "Vocabulary",
+    "argument_diagram",
+    "argument_svg",
+    "compare_readings",
+    "from_aif",
+    "list_readings",
+    "load_reading",
+    "load_vocabulary",
+    "to_aif",
+    "to_argdown",
+]

@@ -45,7 +45,12 @@ __all__ = [
 ]
 
 #: Modules that register rules for their layer of the data.
-_RULE_MODULES = ("kernel_utils.document", "kernel_utils.sources", "kernel_utils.timeline")
+_RULE_MODULES = (
+    "kernel_utils.document",
+    "kernel_utils.sources",
+    "kernel_utils.timeline",
+    "kernel_utils.argument",
+)
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
 
