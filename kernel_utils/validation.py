@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Modules that register rules for their layer of the data.
-_RULE_MODULES = ("kernel_utils.document", "kernel_utils.sources")
+_RULE_MODULES = ("kernel_utils.document", "kernel_utils.sources", "kernel_utils.entities", "kernel_utils.provenance", "kernel_utils.file_designation")
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
 
