@@ -21,7 +21,7 @@ from .provenance import (
 from .file_designation import FileDesignation, FileDesignationError, decode_file_designation, explain_file_designation
 from .citations import (
     CitationError, CitationRecord, bibtex, check_bibtex, check_ris, chicago_bibliography, chicago_note,
-    citation_record, csl_json, format_citation, ris, validate_csl_json,
+    citation_record, citation_record_for_source, csl_json, format_citation, ris, validate_csl_json,
 )
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "chicago_bibliography",
     "chicago_note",
     "citation_record",
+    "citation_record_for_source",
     "cited_documents_table",
     "csl_json",
     "decode_file_designation",

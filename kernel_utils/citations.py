@@ -27,7 +27,7 @@ from .paths import data_dir
 __all__ = [
     "CitationRecord", "citation_record", "chicago_note", "chicago_bibliography", "bibtex", "csl_json", "ris",
     "FORMATS", "format_citation", "validate_csl_json", "check_bibtex", "check_ris", "abbreviate_page_range",
-    "roman_to_int", "CitationError",
+    "roman_to_int", "CitationError", "citation_record_for_source",
 ]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -179,6 +179,31 @@ def citation_record(document_id: str = DEFAULT_DOCUMENT) -> CitationRecord:
     )
 
 
+def citation_record_for_source(source_id: str, *, volume_document: str = DEFAULT_DOCUMENT) -> CitationRecord:
+    """A citation record for another document of the same FRUS volume, from its entry in ``data/sources.json``.
+
+    The volume's facts (series, editor, publisher, year) come from the publication step of
+    ``volume_document``'s provenance chain; the document's title, number and address from the source
+    entry.  Its date, pages and signer are not recorded, so they are left out rather than guessed.
+    Raises :class:`CitationError` for a source that is not a document of that volume.
+    """
+    from .sources import load_sources
+
+    sources = load_sources()
+    if source_id not in sources:
+        raise CitationError(f"no source {source_id!r} in data/sources.json")
+    src = sources[source_id]
+    volume = document_record(volume_document).volume_id
+    m = re.fullmatch(r"https://history\.state\.gov/historicaldocuments/" + re.escape(volume) + r"/d(\d+)", src.url or "")
+    if src.kind != "frus-document" or not m:
+        raise CitationError(f"data/sources.json, record {source_id!r}: expected a document of {volume} (an address ending /{volume}/d<number>); found kind {src.kind!r}, address {src.url!r}")
+    base = citation_record(volume_document)
+    from dataclasses import replace
+
+    return replace(base, key=source_id, title=src.title, genre=None, number=None, date=None, author=None, first_page=None, last_page=None,
+                   document_number=m.group(1), url=src.url or "", file_designation=None)
+
+
 # --------------------------------------------------------------------------- Chicago (segments: (text, italic))
 Segments = list[tuple[str, bool]]
 
@@ -244,12 +269,20 @@ def bibtex_escape(text: str) -> str:
 
 
 def bibtex(rec: CitationRecord) -> str:
-    """An ``@incollection`` entry (a document in an edited volume); capitals protected in titles."""
+    """An ``@incollection`` entry (a document in an edited volume), or, when the document's author is not
+    recorded, an ``@inbook`` entry (the volume, with the document as its chapter) so that no required
+    field is missing or invented.  Capitals in titles are protected with braces."""
+    booktitle = "{" + bibtex_escape(f"{rec.series_title}, Volume {rec.volume}, {rec.volume_subject}") + "}"
     fields: list[tuple[str, str]] = []
     if rec.author:
+        etype = "incollection"
         fields.append(("author", bibtex_escape(rec.author.inverted)))
-    fields.append(("title", "{" + bibtex_escape(rec.title) + "}"))
-    fields.append(("booktitle", "{" + bibtex_escape(f"{rec.series_title}, Volume {rec.volume}, {rec.volume_subject}") + "}"))
+        fields.append(("title", "{" + bibtex_escape(rec.title) + "}"))
+        fields.append(("booktitle", booktitle))
+    else:
+        etype = "inbook"
+        fields.append(("title", booktitle))
+        fields.append(("chapter", "{" + bibtex_escape(rec.title) + "}"))
     fields.append(("editor", " and ".join(bibtex_escape(e.inverted) for e in rec.editors)))
     fields.append(("volume", bibtex_escape(rec.volume)))
     fields.append(("publisher", "{" + bibtex_escape(rec.publisher) + "}"))
@@ -258,11 +291,11 @@ def bibtex(rec: CitationRecord) -> str:
     if rec.first_page is not None:
         fields.append(("pages", f"{rec.first_page}--{rec.last_page}"))
     note = ", ".join(p for p in (rec.description[:1].upper() + rec.description[1:] if rec.description else "", rec.date_text, f"file {rec.file_designation}" if rec.file_designation else "", f"document {rec.document_number}") if p)
-    fields.append(("note", bibtex_escape(note)))
+    fields.append(("note", bibtex_escape(note[:1].upper() + note[1:])))
     fields.append(("url", rec.url))
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
-    return f"@incollection{{{rec.key},\n{body}\n}}\n"
+    return f"@{etype}{{{rec.key},\n{body}\n}}\n"
 
 
 _BIBTEX_TYPES = {
@@ -329,6 +362,8 @@ def check_bibtex(text: str) -> list[str]:
     missing = _BIBTEX_TYPES.get(etype, set()) - set(names)
     if etype == "inbook" and not ({"author", "editor"} & set(names)):
         missing.add("author or editor")
+    if etype == "inbook" and not ({"chapter", "pages"} & set(names)):
+        missing.add("chapter or pages")
     for name in sorted(missing):
         problems.append(f"@{etype} requires field {name!r}")
     return problems

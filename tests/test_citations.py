@@ -80,6 +80,7 @@ def test_bibtex_keeps_the_rules(rec):
     ("@misc{k,\n  pages = {1583-1584}\n}\n", "'--'"),
     ("@incollection{k,\n  title = {t}\n}\n", "requires field 'booktitle'"),
     ("@misc{k,\n  title = {t},\n  title = {u}\n}\n", "twice"),
+    ("@inbook{k,\n  title = {t},\n  editor = {e},\n  publisher = {p},\n  year = {1976}\n}\n", "chapter or pages"),
 ])
 def test_bibtex_checker_catches_broken_entries(broken, words):
     assert any(words in p for p in check_bibtex(broken)), check_bibtex(broken)
@@ -159,3 +160,19 @@ def test_missing_publication_fact_is_reported(data_copy):
     path.write_text(json.dumps(chain, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(CitationError, match="'publication'.*editor"):
         citation_record()
+
+
+def test_another_document_of_the_volume_can_be_cited_without_guessing():
+    from kernel_utils.citations import citation_record_for_source
+
+    rec = citation_record_for_source("frus1950v07-d1066")
+    assert rec.document_number == "1066" and rec.date is None and rec.first_page is None and rec.author is None
+    note = chicago_note(rec)
+    assert note.startswith("The Ambassador in India (Henderson) to the Secretary of State") and ", doc. 1066, https://history.state.gov/historicaldocuments/frus1950v07/d1066." in note
+    assert check_bibtex(bibtex(rec)) == [] and check_ris(ris(rec)) == [] and validate_csl_json(csl_json(rec)) == []
+    assert bibtex(rec).startswith("@inbook{frus1950v07-d1066,") and "chapter" in bibtex(rec)  # no author recorded: @inbook, nothing invented
+    assert "pages" not in bibtex(rec) and "SP  -" not in ris(rec)
+    with pytest.raises(CitationError, match="expected a document of frus1950v07"):
+        citation_record_for_source("frus1950v03-d317")  # another volume: its facts are not recorded
+    with pytest.raises(CitationError, match="no source"):
+        citation_record_for_source("nonesuch")
