@@ -42,7 +42,6 @@ __all__ = [
     "TIMELINE_FILE",
     "HorizonStatus",
     "load_timeline",
-    "load_entities",
     "events_frame",
     "filter_events",
     "knowledge_horizon",
@@ -52,7 +51,6 @@ __all__ = [
 ]
 
 TIMELINE_FILE = "timeline/events.json"
-ENTITY_PATTERN = "entities/timeline*.json"
 #: The telegram's date (from the date suffix of its file designation 320.2/12–2050; see its document.json).
 TELEGRAM_DATE = "1950-12-20"
 TELEGRAM_ID = "frus1950v07-d1077"
@@ -166,37 +164,13 @@ def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
         yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day)
 
 
-def _check_entities(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
-    records = data["entities"]
-    yield from check_unique_ids(records, ctx.file, what="entity")
-    sources = ctx.source_ids()
-    for index, entity in enumerate(records):
-        record = record_label(entity, index)
-        yield from _check_sources(entity["role_in_dec_1950"]["sources"], sources, ctx.file, record, "role_in_dec_1950.sources")
-
-
 register(TIMELINE_FILE, "timeline.schema.json", _check_timeline, description="the timeline of events and correspondence")
-register(ENTITY_PATTERN, "entities-timeline.schema.json", _check_entities, description="entities the timeline refers to")
 
 
 # --------------------------------------------------------------------------- loading
 def load_timeline() -> dict[str, Any]:
     """The validated contents of ``data/timeline/events.json``."""
     return load_validated(TIMELINE_FILE)
-
-
-def load_entities() -> dict[str, dict[str, Any]]:
-    """Every entity of every ``data/entities/*.json`` file, by id (timeline files validated on load)."""
-    from .paths import data_dir
-
-    folder = data_dir() / "entities"
-    out: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        data = load_validated(path.relative_to(data_dir()).as_posix())
-        records = data.get("entities") if isinstance(data, dict) else data
-        for record in records or []:
-            out.setdefault(record["id"], record)
-    return out
 
 
 _COLUMNS = [

@@ -74,7 +74,7 @@ def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], ent
             ("Confidence", event["confidence"])]
     if event.get("frus_document"):
         rows.append(("FRUS document", event["frus_document"]))
-    actors = [entities[a]["name"] if a in entities else a for a in event["actors"]]
+    actors = [entities[a].name if a in entities else a for a in event["actors"]]
     rows.append(("Actors", ", ".join(actors) or "none linked"))
     if event.get("also_named"):
         rows.append(("Also named (not linked)", ", ".join(event["also_named"])))

@@ -15,7 +15,8 @@ import pandas as pd
 from IPython.display import HTML
 
 from .sources import load_sources
-from .timeline import CATEGORIES, LANES, TELEGRAM_DATE, event_detail, events_frame, filter_events, knowledge_horizon, load_entities, load_timeline
+from .entities import load_entities
+from .timeline import CATEGORIES, LANES, TELEGRAM_DATE, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
 from .timeline_chart import timeline_chart
 from .timeline_render import event_card_html, events_table_html
 

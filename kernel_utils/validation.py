@@ -48,6 +48,9 @@ __all__ = [
 _RULE_MODULES = (
     "kernel_utils.document",
     "kernel_utils.sources",
+    "kernel_utils.entities",
+    "kernel_utils.provenance",
+    "kernel_utils.file_designation",
     "kernel_utils.timeline",
     "kernel_utils.argument",
 )
