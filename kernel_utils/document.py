@@ -42,6 +42,7 @@ class DocumentRecord:
     sha256: str
     size_bytes: int
     source_ids: tuple[str, ...]
+    short_title: str | None = None
 
 
 def text_integrity_problems(document_id: str, record: dict[str, Any], raw: bytes | None) -> list[Problem]:
@@ -96,7 +97,7 @@ def _record(document_id: str) -> DocumentRecord:
         document_number=frus["document_number"], url=frus["url"], pages=tuple(frus.get("pages", ())),
         pages_basis=frus.get("pages_basis", "unknown"), date=data.get("date"), date_basis=data.get("date_basis"),
         rights=data["rights"], retrieval=data["retrieval"], sha256=data["sha256"], size_bytes=data["size_bytes"],
-        source_ids=tuple(ref["source"] for ref in data["sources"]),
+        source_ids=tuple(ref["source"] for ref in data["sources"]), short_title=data.get("short_title"),
     )
 
 
@@ -116,7 +117,10 @@ def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
         raise DataValidationError(problems)
     assert raw is not None
     first_page = record.pages[0] if record.pages else None
-    return parse_frus_text(raw.decode("utf-8"), source=display_path(path), first_page=first_page)
+    return parse_frus_text(
+        raw.decode("utf-8"), source=display_path(path), first_page=first_page,
+        first_page_basis=f"from documents/{document_id}/document.json (see its pages_basis)",
+    )
 
 
 def load_telegram() -> FrusDocument:

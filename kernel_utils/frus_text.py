@@ -581,13 +581,16 @@ def _footnote_block_start(text: str, lines: list[_Line], first: int) -> int:
     return len(lines)
 
 
-def parse_frus_text(text: str, *, source: str = "<text>", first_page: int | None = None) -> FrusDocument:
+def parse_frus_text(
+    text: str, *, source: str = "<text>", first_page: int | None = None, first_page_basis: str = "given"
+) -> FrusDocument:
     """Parse the plain text of one FRUS document.
 
     ``source`` names the text in error messages (a file path, say).
     ``first_page`` is the printed page on which the document begins, when an
     outside source gives it; otherwise it is inferred from the first
-    ``[Page N]`` marker (N − 1), and ``first_page_basis`` says which.
+    ``[Page N]`` marker (N − 1), and ``first_page_basis`` says which (a given
+    ``first_page`` is described by the ``first_page_basis`` argument).
 
     The text may come in any of the renderings history.state.gov pages have:
     paragraphs separated by blank lines, one paragraph a line, or lines broken
@@ -779,7 +782,7 @@ def parse_frus_text(text: str, *, source: str = "<text>", first_page: int | None
             source=source,
         )
 
-    basis = "given"
+    basis = first_page_basis
     if first_page is None:
         if all_breaks:
             first_page = all_breaks[0].page - 1
