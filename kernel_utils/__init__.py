@@ -9,9 +9,10 @@ The public API is what this module exports; notebooks use nothing else.
 """
 
 from .document import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
-from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TextIntegrityError
+from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
 from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from .sources import Source, load_sources
+from .tei import TeiImport, check_frus_tei, export_tei, import_tei
 from .validation import validate_all, validate_paths
 
 __all__ = [
@@ -26,7 +27,12 @@ __all__ = [
     "Paragraph",
     "Problem",
     "Source",
+    "TeiError",
+    "TeiImport",
     "TextIntegrityError",
+    "check_frus_tei",
+    "export_tei",
+    "import_tei",
     "document_record",
     "list_documents",
     "load_document",

@@ -67,3 +67,7 @@ class FrusParseError(KernelUtilsError, ValueError):
         if found:
             detail += f"; found {found!r}"
         super().__init__(detail)
+
+
+class TeiError(KernelUtilsError, ValueError):
+    """A TEI file could not be read as a FRUS document; names the file, the element and what was expected."""
