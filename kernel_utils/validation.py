@@ -164,7 +164,7 @@ def check_quote(text: str | None, start: Any, end: Any, quote: Any, *, file: str
         found_at = text.find(quote)
         if found_at >= 0:
             hint = f" (the quoted words stand at {found_at}–{found_at + len(quote)})"
-        yield Problem(file, record, field, f"the words at {start}–{end} of the text, {_short(actual)}", f"{_short(quote)}{hint}")
+        yield Problem(file, record, field, f"the words the text has at {start}–{end}: {_short(actual)}", f"{_short(quote)}{hint}")
 
 
 def _short(text: str, limit: int = 80) -> str:
