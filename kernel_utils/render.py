@@ -101,8 +101,11 @@ def basis_notes(record: DocumentRecord) -> str:
 
 
 def source_line(record: DocumentRecord) -> str:
-    """The source of a bundled text, as one plain sentence."""
-    return f"Source of the text: {record.volume_title}, document {record.document_number}, {record.url}"
+    """The source of a bundled text, as one sentence of HTML (every value escaped)."""
+    return (
+        f"<p><em>Source of the text:</em> {escape(record.volume_title)}, document {record.document_number}, "
+        f"<a href='{escape(record.url, quote=True)}'>{escape(record.url)}</a></p>"
+    )
 
 
 def example_paragraph(doc: FrusDocument) -> Paragraph:

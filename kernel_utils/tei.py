@@ -106,7 +106,7 @@ def _read(source: str | bytes | Path, label: str):
             data = source.encode("utf-8")
         else:
             data = source
-        return etree.fromstring(data, _parser())
+        return etree.fromstring(data, parser=_parser())
     except (OSError, etree.XMLSyntaxError, ValueError) as exc:
         raise TeiError(f"{label}: not well-formed XML ({exc})") from None
 
