@@ -59,6 +59,7 @@ class FrusParseError(KernelUtilsError, ValueError):
     """A FRUS plain text could not be read; names the line and what was expected."""
 
     def __init__(self, message: str, *, line: int, expected: str, source: str = "<text>", found: str = ""):
+        self.message = message
         self.line = line
         self.expected = expected
         self.source = source
