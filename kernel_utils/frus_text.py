@@ -268,6 +268,9 @@ class FrusDocument:
         if self.signature is not None and self.signature_span is not None and not signature_lines:
             pieces.append((*self.signature_span, self.signature))
         inside = [(p.start, p.end) for p in self.paragraphs]
+        inside += [(line.start, line.end) for line in (*self.header_lines, *self.furniture_lines)]
+        if self.signature_span is not None:
+            inside.append(self.signature_span)
         for pb in self.page_breaks:  # markers standing in blocks of their own
             if not any(start <= pb.start < end for start, end in inside):
                 pieces.append((pb.start, pb.end, f"[Page {pb.page}]"))
@@ -690,7 +693,12 @@ def parse_frus_text(
     footnotes = _footnote_texts(text, footnote_lines)
     for ln in footnote_lines:
         furniture.append(HeaderLine("footnote", ln.text(text), ln.start, ln.end))
-    body_lines = lines[i:fn_start]
+    body_lines = []
+    for ln in lines[i:fn_start]:  # omission lines (". . . . .") are furniture wherever they stand
+        if _OMISSION.match(ln.text(text)):
+            furniture.append(HeaderLine("omission", ln.text(text), ln.start, ln.end))
+        else:
+            body_lines.append(ln)
     while body_lines and PAGE_MARKER.fullmatch(body_lines[-1].text(text)):
         body_lines = body_lines[:-1]  # a page marker after the last line: a page turn, kept in page_breaks
     tail_markers = lines[i + len(body_lines) : fn_start]
@@ -747,7 +755,12 @@ def parse_frus_text(
 
     body_lines = body_lines + trailing
 
-    # Body paragraphs.
+    # Body paragraphs.  Lines merge into one paragraph only when nothing taken lies between them.
+    taken = [(f.start, f.end) for f in furniture] + ([signature_span] if signature_span else [])
+
+    def free(after: int, before: int) -> bool:
+        return not any(after <= a < before for a, _ in taken)
+
     all_breaks = [PageBreak(int(m.group(1)), m.start(), m.end()) for m in PAGE_MARKER.finditer(text)]
     groups: list[tuple[int, int]] = []  # (start, end) spans of paragraphs
     k = 0
@@ -757,19 +770,19 @@ def parse_frus_text(
         if _is_page_only(line):
             k += 1
             continue
-        if _OMISSION.match(line):
-            furniture.append(HeaderLine("omission", line, ln.start, ln.end))
-            k += 1
-            continue
         end_k = k
         if _LABEL_ONLY.match(line):
             nxt = k + 1
             while nxt < len(body_lines) and _is_page_only(body_lines[nxt].text(text)):
                 nxt += 1
-            if nxt < len(body_lines) and not _OMISSION.match(body_lines[nxt].text(text)) and not _LABEL_ONLY.match(body_lines[nxt].text(text)):
+            if nxt < len(body_lines) and not _LABEL_ONLY.match(body_lines[nxt].text(text)) and free(ln.end, body_lines[nxt].start):
                 end_k = nxt
         if wrapped:
-            while end_k + 1 < len(body_lines) and _continues(text, body_lines[end_k], body_lines[end_k + 1]):
+            while (
+                end_k + 1 < len(body_lines)
+                and _continues(text, body_lines[end_k], body_lines[end_k + 1])
+                and free(body_lines[end_k].end, body_lines[end_k + 1].start)
+            ):
                 end_k += 1
         groups.append((ln.start, body_lines[end_k].end))
         k = end_k + 1
