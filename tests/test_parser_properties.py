@@ -95,3 +95,34 @@ def test_generated_documents_parse_to_what_they_were_built_from(case):
     assert [pb.page for pb in doc.page_breaks] == expected["pages"]
     assert len(doc.paragraphs) == expected["paragraphs"]
     assert doc.footnotes == expected["footnotes"]
+
+
+_FIXTURES = sorted((__import__("pathlib").Path(__file__).parent / "fixtures" / "frus" / "texts").glob("*.txt"))
+_INSERTS = ["secret", "[Page 5]", "  1. x", "- y↩", "-", "(a)", "Webb", "Washington.", "[Enclosure]",
+            "For the Secretary:", "I have [etc.]", ". . .", "1", ""]
+
+
+@st.composite
+def mutated_fixtures(draw):
+    """A real FRUS page text, cut, shuffled, with a furniture line inserted, or re-spaced."""
+    text = draw(st.sampled_from(_FIXTURES)).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    op = draw(st.sampled_from(["slice", "shuffle", "insert", "single-newlines"]))
+    if op == "slice":
+        a = draw(st.integers(0, len(text)))
+        return text[a : draw(st.integers(a, len(text)))]
+    if op == "shuffle":
+        return "\n".join(draw(st.permutations(lines))[: draw(st.integers(1, len(lines)))])
+    if op == "insert":
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(_INSERTS)))
+        return "\n".join(lines)
+    return text.replace("\n\n", "\n")
+
+
+@SETTINGS
+@given(mutated_fixtures())
+def test_damaged_real_texts_parse_or_raise_and_round_trip(text):
+    try:
+        _check_anchored(text)
+    except FrusParseError as exc:
+        assert exc.line >= 1
