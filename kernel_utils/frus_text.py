@@ -85,7 +85,7 @@ _FILE_NO = re.compile(r"^File No\.\s*")
 #: Later series: "235. Telegram From the Mission ... to the Department of State1", "371. Telegram 1219 to Geneva1".
 _SERIES_HEADING = re.compile(
     r"^(?P<docno>\d{1,4})\. (?P<doc_type>(?:Circular |Joint )?(?:Telegram|Airgram|Cable|Message|Letter|Note|Despatch|Instruction"
-    r"|Memorandum(?: of (?:a )?Conversation)?|Paper|Report|Minutes|Editorial Note|Aide-Mémoire|Record|Notes))\b(?P<rest>.*)$"
+    r"|Memorandum(?: of (?:a )?(?:[A-Z][a-z]+ )?Conversations?)?|Paper|Report|Minutes|Editorial Note|Aide-Mémoire|Record|Notes))\b(?P<rest>.*)$"
 )
 #: The type phrase that may open an address line: "Memorandum by ...", "Memorandum of Conversation, by ...".
 _TYPE_PREFIX = re.compile(
@@ -102,7 +102,7 @@ _LABEL_ONLY = re.compile(r"^(?:[-•]\s*)?[“\"]?(?:\(?[0-9]{1,2}[.)]|\([a-zA-Z
 #: An omission line: ". . . . . . ." or "…".
 _OMISSION = re.compile(r"^(?:\.\s*){3,}$|^…+$|^(?:\.\s*)+…?$")
 _CLOSING_FORMULA = re.compile(
-    r"^(?:I have \[etc\.\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]|Very truly yours,?|Sincerely(?: yours)?,?|Respectfully(?: yours)?,?|Faithfully yours,?|Yours (?:very )?(?:sincerely|faithfully|truly),?)$"
+    r"^(?:I (?:have|am) \[etc\.\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]|Very truly yours,?|Sincerely(?: yours)?,?|Respectfully(?: yours)?,?|Faithfully yours,?|Yours (?:very )?(?:sincerely|faithfully|truly),?)$"
 )
 #: Footnote list items as the page text renders them: "  1. text", "- text↩", a lone "-".
 _FOOTNOTE_ITEM = re.compile(r"^ {2}\d{1,3}\. \S")
@@ -269,8 +269,6 @@ class FrusDocument:
             pieces.append((*self.signature_span, self.signature))
         inside = [(p.start, p.end) for p in self.paragraphs]
         inside += [(line.start, line.end) for line in (*self.header_lines, *self.furniture_lines)]
-        if self.signature_span is not None:
-            inside.append(self.signature_span)
         for pb in self.page_breaks:  # markers standing in blocks of their own
             if not any(start <= pb.start < end for start, end in inside):
                 pieces.append((pb.start, pb.end, f"[Page {pb.page}]"))
@@ -452,11 +450,18 @@ def _split_address(line: str) -> tuple[str | None, str | None]:
     """Sender and recipient from "X to Y" (footnote digits at the end already removed).
 
     A sender may itself hold " to " ("... Delegation to the General Assembly (Roosevelt) to
-    ..."): when the line has ") to " the split is at the first of those, else at the first " to ".
+    ..."): when the line has ") to " the split is at the first of those; else at the first
+    " to the " when the first " to " is followed by a capitalised word ("The Commission to
+    Negotiate Peace to the ..."); else at the first " to ".
     """
     at = line.find(") to ")
+    article = line.find(" to the ")
     if at >= 0:
         sender, recipient = line[: at + 1], line[at + 5 :]
+    elif article >= 0 and not line[line.find(" to ") + 4 :][:1].islower():
+        # "The Commission to Negotiate Peace to the Acting Secretary": FRUS prints the recipient
+        # with a lowercase article, so a " to " followed by a capitalised word is inside the sender
+        sender, recipient = line[:article], line[article + 4 :]
     elif " to " in line:
         sender, recipient = line.split(" to ", 1)
     else:
@@ -517,11 +522,13 @@ def _parse_heading(line: str) -> dict[str, str | None] | None:
 def _is_hard_wrapped(text: str, lines: list[_Line]) -> bool:
     """Lines broken at a fixed width (one rendering of some pages): many lines, none long,
     most of them 55–90 characters."""
-    if len(lines) < 12:
+    if len(lines) < 6:
         return False
     lengths = [ln.end - ln.start for ln in lines]
     if max(lengths) > 95:
         return False
+    if len(lines) < 12:  # a short text: every line short, and at least two cut near the full width
+        return max(lengths) <= 90 and sum(55 <= n <= 90 for n in lengths) >= 2
     return sum(50 <= n <= 95 for n in lengths) >= 0.35 * len(lengths)
 
 
