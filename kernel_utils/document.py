@@ -94,7 +94,6 @@ def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Itera
     * the text parses (a :class:`FrusParseError` is reported with its line);
     * ``frus.pages`` are consecutive, hold every ``[Page N]`` of the text and end on the last one,
       and the document begins before its first marker;
-    * ``title`` is the address line as the parser reads it ("sender to recipient");
     * ``date`` lies within a few days of the date code of the file designation ("12–2050").
     """
     frus = data["frus"]
@@ -127,8 +126,6 @@ def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Itera
                 yield Problem(ctx.file, repr(data["id"]), "frus.pages", f"to end on the last page the text marks ({max(markers)})", repr(pages))
             elif doc.paragraphs and doc.page_breaks[0].start > doc.paragraphs[0].start and pages[0] >= markers[0]:
                 yield Problem(ctx.file, repr(data["id"]), "frus.pages", f"to begin before page {markers[0]}, whose marker stands inside the text", repr(pages))
-    if doc.sender and doc.recipient and data["title"] != f"{doc.sender} to {doc.recipient}":
-        yield Problem(ctx.file, repr(data["id"]), "title", f"the address line as printed: {doc.sender + ' to ' + doc.recipient!r}", repr(data["title"]))
     code = _DATE_CODE.search(doc.file_designation or "")
     if code and data.get("date"):
         try:
