@@ -8,6 +8,21 @@ markers where the printed page turns, and a signature.  This module reads that
 furniture from the text alone.  It knows FRUS conventions, not the words of any
 one document: whatever it cannot determine it leaves as ``None``, never guessed.
 
+The pages of history.state.gov come in three layouts, and all three are read:
+paragraphs separated by blank lines (like the seed text of telegram 602), one
+paragraph a line, and lines broken at a fixed width.  Among the variants read
+(see tests/fixtures/frus/, 122 real pages 1918–1957): "File No." and collection
+designations, lowercase and two-word types, later-series headings
+("235. Telegram From X to Y", "371. Telegram 1219 to Geneva"), "[Paraphrase]",
+"No. 360", classification and precedence lines (also on one line), repeated
+"[Received ...]" lines, datelines split over two lines, footnote digits glued to
+address lines, " to " inside a sender, memoranda "by ..." with no recipient,
+series numbers (Delga, Gadel, Secto, Tosec, C–60453, Unnumbered), label-only
+list lines, omission lines, "[Page N]" on its own line or glued, closing
+formulas, one- and two-line signatures (also before an enclosure), footnote
+lists ("  1. ..." or "- ...↩").  Lines that are neither heading, paragraph nor
+signature (omissions, closing formula, footnote list) are ``furniture_lines``.
+
 Every element keeps its character span (Python ``str`` offsets, i.e. Unicode
 code points, not bytes) in the verbatim text, and :meth:`FrusDocument.rebuild_text`
 re-assembles the verbatim text from the parsed elements, which is how the

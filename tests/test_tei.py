@@ -148,3 +148,19 @@ def test_unsafe_or_broken_xml_is_refused_without_resolving_entities(tmp_path):
         import_tei(TEI / "frus1930v01-d14.xml", "d99")
     with pytest.raises(TeiError, match="expected a <head>"):
         import_tei(f'<TEI xmlns="{TEI_NS}"><div type="document"><p>x</p></div></TEI>')
+
+
+def test_command_line_reads_tei_and_exports_a_bundled_document(capsys):
+    from kernel_utils.__main__ import main
+
+    assert main(["parse", str(TEI / "frus1930v01-d3.xml"), "--document", "d3"]) == 0
+    out = capsys.readouterr().out
+    assert '"telegram_number": "16"' in out and '"received": "7:20 p.m."' in out
+    assert main(["export-tei", "frus1950v07-d970", "--shape", "newer"]) == 0
+    xml = capsys.readouterr().out
+    assert check_frus_tei(xml.split("\n", 1)[1]) == []
+    assert import_tei(xml.encode("utf-8")).document.telegram_number == "Delga 369"
+    assert main(["parse", str(TEI / "frus1930v01-d3.xml"), "--document", "d99"]) == 1
+    assert "no <div type='document' xml:id='d99'>" in capsys.readouterr().err
+    assert main(["export-tei", "nope"]) == 1
+    assert "no bundled document 'nope'" in capsys.readouterr().err
