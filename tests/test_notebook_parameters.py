@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from kernel_utils import load_document
-from kernel_utils.notebook_runner import PARAMETERS_TAG, apply_parameters, execute_notebook
+from kernel_utils.notebook_runner import PARAMETERS_TAG, apply_parameters, execute_notebook, notebook_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NB00 = ROOT / "notebooks" / "00-reading-the-telegram.ipynb"
@@ -60,3 +60,27 @@ def test_apply_parameters_keeps_the_comment_and_writes_a_python_literal():
     nb = nbformat.read(NB00, as_version=4)
     apply_parameters(nb, {"DOCUMENT_ID": 'a"b'})
     assert nb.cells[1].source == "DOCUMENT_ID = 'a\"b'  # any id from kernel_utils.list_documents()"
+
+
+def _parametrised_notebooks() -> list[Path]:
+    """Notebooks of the sequence whose parameters cell declares DOCUMENT_ID (00 must be one)."""
+    found = []
+    for path in notebook_paths():
+        nb = nbformat.read(path, as_version=4)
+        if any(PARAMETERS_TAG in c.metadata.get("tags", []) and "DOCUMENT_ID" in c.source for c in nb.cells if c.cell_type == "code"):
+            found.append(path)
+    return found
+
+
+def test_the_reading_notebook_is_parametrised():
+    assert NB00 in _parametrised_notebooks()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [p for p in _parametrised_notebooks() if p != NB00], ids=lambda p: p.stem)
+def test_every_other_parametrised_notebook_runs_on_the_second_document(path):
+    """Any notebook that takes DOCUMENT_ID (01 · provenance, once it does) runs on Delga 369 without
+    errors and shows that document, not telegram 602."""
+    shown = _outputs(execute_notebook(path, parameters={"DOCUMENT_ID": SECOND}))
+    assert "frus1950v07/d970" in shown or "Delga 369" in shown or "320/12–450" in shown
+    assert "320.2/12–2050" not in shown
