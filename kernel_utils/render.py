@@ -61,14 +61,22 @@ def _paragraph_body(p: Paragraph) -> str:
 
 
 def render_text(doc: FrusDocument) -> str:
-    """The whole document: furniture lines, numbered paragraphs (¶1 …), page breaks visible, signature."""
+    """The whole document: heading lines, numbered paragraphs (¶1 …), page breaks visible, signature,
+    and the footnotes (if the text prints any) as a list."""
     head = "".join(f"<div style='font-variant:small-caps'>{escape(line.value)}</div>" for line in doc.header_lines)
     paras = "".join(
         f"<p id='{escape(p.id)}'><span style='color:#595959;font-size:0.85em' aria-label='paragraph {p.number}'>¶{p.number}</span> {_paragraph_body(p)}</p>"
         for p in doc.paragraphs
     )
     signature = f"<p style='text-align:right'>{escape(doc.signature)}</p>" if doc.signature else ""
-    return f"<article style='{_BOX}' aria-label='Text of the document'>{head}{paras}{signature}</article>"
+    notes = (
+        "<ol aria-label='Footnotes' style='font-size:0.9em;color:#404040'>"
+        + "".join(f"<li>{escape(note)}</li>" for note in doc.footnotes)
+        + "</ol>"
+        if doc.footnotes
+        else ""
+    )
+    return f"<article style='{_BOX}' aria-label='Text of the document'>{head}{paras}{signature}{notes}</article>"
 
 
 def paragraph_card(doc: FrusDocument, paragraph_id: str) -> str:

@@ -119,3 +119,11 @@ def test_what_cannot_be_determined_is_none():
     assert (doc.file_designation, doc.doc_type, doc.sender, doc.recipient, doc.classification, doc.precedence,
             doc.telegram_number, doc.signature, doc.received, doc.dateline) == (None,) * 10
     assert doc.footnotes == () and doc.first_page is None and doc.first_page_basis == "unknown"
+
+
+def test_rendered_text_lists_footnotes_escaped():
+    from kernel_utils.render import render_text
+
+    doc = parse_frus_text("x: Telegram\n\nA to B\n\n12. Body.1\n  1. See <b>this</b> & that.")
+    html = render_text(doc)
+    assert "<li>See &lt;b&gt;this&lt;/b&gt; &amp; that.</li>" in html and "<b>" not in html
