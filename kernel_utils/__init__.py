@@ -19,20 +19,22 @@ import importlib
 from typing import Any
 
 from .document import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
-from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TextIntegrityError
+from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
 from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from .sources import Source, load_sources
 from .validation import validate_all, validate_paths
 
 _CORE = [
     "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "FrusDocument", "FrusParseError",
-    "HeaderLine", "KernelUtilsError", "PageBreak", "Paragraph", "Problem", "Source", "TextIntegrityError",
+    "HeaderLine", "KernelUtilsError", "PageBreak", "Paragraph", "Problem", "Source", "TeiError", "TextIntegrityError",
     "document_record", "list_documents", "load_document", "load_sources", "load_telegram",
     "parse_frus_text", "validate_all", "validate_paths",
 ]
 
 #: Names of the layers, by the module that defines them (imported lazily).
 _LAYERS: dict[str, tuple[str, ...]] = {
+    # TEI in and out (HistoryAtState/frus conventions)
+    "tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
     # provenance (notebook 01)
     "entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
                  "unannotated_occurrences"),
