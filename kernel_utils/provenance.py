@@ -15,6 +15,8 @@ Three files per bundled document, each validated on load:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -156,6 +158,14 @@ def _check_document_field(data: dict[str, Any], ctx: CheckContext) -> Iterator[P
         yield Problem(ctx.file, "", "document", f"the id of the document folder holding this file ({folder!r})", repr(data["document"]))
 
 
+#: Publication facts that citations are built from, and the form each must have to be citable.
+_PUBLICATION_FORMS = {
+    "volume_number": (re.compile(r"^(?:[IVXLCDM]+|\d+)$"), "a volume number in roman or arabic numerals, e.g. 'VII'"),
+    "year_of_publication": (re.compile(r"^\d{4}$"), "a four-digit year"),
+    "editor": (re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+$"), "a personal name, given names then family name, e.g. 'John P. Glennon'"),
+}
+
+
 def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     yield from _check_document_field(data, ctx)
     steps = data["steps"]
@@ -174,6 +184,9 @@ def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
             seen.add(fact["field"])
             yield from check_status_support(fact["status"], fact["sources"], fact.get("reasoning"), fact["value"], ctx, record=label, field=where)
             yield from check_source_refs(fact["sources"], ctx, record=label, field=f"{where}.sources")
+            form = _PUBLICATION_FORMS.get(fact["field"]) if step["id"] == "publication" and fact["status"] != "unknown" else None
+            if form and isinstance(fact["value"], str) and not form[0].match(fact["value"]):
+                yield Problem(ctx.file, label, f"{where}.value", form[1], repr(fact["value"][:80]))
 
 
 def _check_cited(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
