@@ -97,7 +97,7 @@ def npm_package(name: str, *, cache: Path | None = None, npm: str | None = None)
     target = cache / pin.folder_name
     if _installed(target, pin):
         return target
-    npm = npm or shutil.which("npm")
+    npm = shutil.which("npm") if npm is None else npm
     if not npm:
         raise VendorError(
             f"npm not found: {pin.spec} is fetched once from the npm registry into {cache}. "

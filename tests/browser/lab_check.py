@@ -254,6 +254,10 @@ def _full_screenshot(page: Page, path: Path) -> None:
     )
     size = page.viewport_size or {"width": 1280, "height": 1000}
     page.set_viewport_size({"width": size["width"], "height": int(min(max(height + 200, size["height"]), 12000))})
+    page.evaluate(
+        "() => { const s = window.jupyterapp.shell.currentWidget.node.querySelector('.jp-WindowedPanel-outer');"
+        " if (s) s.scrollTop = 0; }"
+    )
     page.wait_for_timeout(300)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path))
