@@ -13,6 +13,7 @@ from .errors import DataValidationError, FrusParseError, KernelUtilsError, Probl
 from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from .sources import Source, load_sources
 from .validation import validate_all, validate_paths
+from .edition import EditionError, build_edition
 
 __all__ = [
     "DEFAULT_DOCUMENT",
@@ -35,6 +36,8 @@ __all__ = [
     "parse_frus_text",
     "validate_all",
     "validate_paths",
+    "EditionError",
+    "build_edition",
 ]
 
 __version__ = "0.1.0"
