@@ -8,6 +8,7 @@ aborted and recorded, and every console error, failed request and HTTP error fai
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -141,6 +142,16 @@ def test_page_renders_its_widgets_from_the_saved_state_offline(site, browser, ax
         # The saved state is what shows: each HTML view has the content it had when the notebook was executed.
         views = page.eval_on_selector_all(".widget-html-content", "vs => vs.map(v => v.textContent.trim())")
         assert all(views), f"an HTML view rendered empty: {views}"
+        # Each dropdown shows the option its saved state selects.
+        saved = page.evaluate(
+            """() => { const s = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+                 if (!s) return [];
+                 return Object.values(JSON.parse(s.textContent).state)
+                   .filter(m => m.model_name === 'DropdownModel')
+                   .map(m => m.state._options_labels[m.state.index]).sort(); }"""
+        )
+        shown = sorted(page.eval_on_selector_all(".widget-dropdown select", "ss => ss.map(s => s.options[s.selectedIndex].text.replace(/\\u00a0/g, ' '))"))
+        assert not (Counter(shown) - Counter(saved)), f"dropdowns show {shown}; the saved state selects {saved}"
         controls = page.locator(".widget-dropdown select, .widget-select select, .widget-toggle-buttons, .widget-checkbox input, .widget-slider")
         if expected:
             assert controls.count() >= 1
