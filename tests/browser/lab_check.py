@@ -202,10 +202,20 @@ def _operate(page: Page, control: dict) -> str:
     """Operate one control once, as a reader would; return how."""
     root = page.locator(f'[data-bt-control="{control["id"]}"]')
     kind = control["kind"]
-    if kind in ("dropdown", "select", "select-multiple"):
-        # Choose another option as with the mouse.  (Arrow keys on a focused <select> in an
-        # output do not reach it in JupyterLab 4.6: the notebook's command-mode shortcuts take
-        # them and call preventDefault.  Reported upstream-side in the suite's notes.)
+    if kind == "dropdown":
+        # By keyboard as in JupyterLab: Space opens the list, an arrow key moves, Enter chooses.
+        # (Arrow keys on the closed dropdown do not reach it: the notebook's command mode takes
+        # them and moves to the next cell.)
+        select = root.locator("select")
+        index, count = select.evaluate("s => [s.selectedIndex, s.options.length]")
+        key = "ArrowDown" if index < count - 1 else "ArrowUp"
+        select.focus()
+        for press in ("Space", key, "Enter"):
+            select.press(press)
+        return f"keyboard Space, {key}, Enter"
+    if kind in ("select", "select-multiple"):
+        # A list box (size > 1) has no keyboard route in JupyterLab 4.6: arrow keys go to the
+        # notebook.  Choose another option with the mouse.
         select = root.locator("select")
         index, count = select.evaluate("s => [s.selectedIndex, s.options.length]")
         other = index + 1 if index < count - 1 else index - 1

@@ -39,7 +39,7 @@ def test_every_kind_of_control_is_operated_and_changes_its_view(lab):
         ("slider", "Count"), ("slider", "Dates"),
     ]), report.describe()
     assert all(op.how.startswith("keyboard") for op in report.operations
-               if op.kind in ("checkbox", "slider"))
+               if op.kind in ("dropdown", "checkbox", "slider"))
     assert report.screenshot.is_file()
 
 
