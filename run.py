@@ -50,6 +50,17 @@ def ensure_environment() -> None:
     stamp_file.write_text(_stamp())
 
 
+def lab_command(extra: list[str] = ()) -> list[str]:
+    """The JupyterLab command ``run.py lab`` runs: the repository as root, the notebooks opened.
+
+    JupyterLab prints the URL with its token, and opens a browser only where there is one.
+    """
+    return [
+        str(PYTHON), "-m", "jupyterlab", "--notebook-dir", str(ROOT),
+        "--LabApp.default_url=/lab/tree/notebooks/00-reading-the-telegram.ipynb", *extra,
+    ]
+
+
 def _run(args: list[str]) -> int:
     return subprocess.run(args, cwd=ROOT).returncode
 
@@ -62,8 +73,7 @@ def main(argv: list[str]) -> int:
     command, extra = argv[0], argv[1:]
     ensure_environment()
     if command == "lab":
-        # Prints the URL with its token; opens a browser only where one exists.
-        return _run([str(PYTHON), "-m", "jupyterlab", "--notebook-dir", str(ROOT), "--LabApp.default_url=/lab/tree/notebooks", *extra])
+        return _run(lab_command(extra))
     if command == "test":
         return _run([str(PYTHON), "-m", "pytest", *extra])
     if command == "execute":

@@ -1,43 +1,78 @@
 """kernel_utils: the structured edition of FRUS 1950 vol. VII, document 1077 (telegram 602).
 
-The public API is what this module exports; notebooks use nothing else.
+The public API is what this module exports (``__all__``); notebooks use nothing else.
 
 >>> from kernel_utils import load_telegram
 >>> telegram = load_telegram()
 >>> telegram.telegram_number
 '602'
+
+The core (the text, its parser, the validator) is imported at once.  The layers built on
+it (provenance, argument, timeline) are imported on first use of one of their names, so
+``import kernel_utils; load_telegram()`` does not pay for matplotlib or the layers'
+code (see ``benchmarks/bench.py``).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from .document import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
-from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TextIntegrityError
+from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
 from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from .sources import Source, load_sources
 from .validation import validate_all, validate_paths
-from .edition import EditionError, build_edition
 
-__all__ = [
-    "DEFAULT_DOCUMENT",
-    "DataValidationError",
-    "DocumentRecord",
-    "FrusDocument",
-    "FrusParseError",
-    "HeaderLine",
-    "KernelUtilsError",
-    "PageBreak",
-    "Paragraph",
-    "Problem",
-    "Source",
-    "TextIntegrityError",
-    "document_record",
-    "list_documents",
-    "load_document",
-    "load_sources",
-    "load_telegram",
-    "parse_frus_text",
-    "validate_all",
-    "validate_paths",
-    "EditionError",
-    "build_edition",
+_CORE = [
+    "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "FrusDocument", "FrusParseError",
+    "HeaderLine", "KernelUtilsError", "PageBreak", "Paragraph", "Problem", "Source", "TeiError", "TextIntegrityError",
+    "document_record", "list_documents", "load_document", "load_sources", "load_telegram",
+    "parse_frus_text", "validate_all", "validate_paths",
 ]
 
+#: Names of the layers, by the module that defines them (imported lazily).
+_LAYERS: dict[str, tuple[str, ...]] = {
+    # TEI in and out (HistoryAtState/frus conventions)
+    "tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
+    # provenance (notebook 01)
+    "entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
+                 "unannotated_occurrences"),
+    "provenance": ("CitedDocument", "Fact", "KnownUnknown", "ProvenanceChain", "Step", "chain_table",
+                   "cited_documents_table", "known_unknowns_table", "load_cited_documents", "load_known_unknowns",
+                   "load_provenance"),
+    "file_designation": ("FileDesignation", "FileDesignationError", "decode_file_designation",
+                         "explain_file_designation"),
+    "citations": ("CitationError", "CitationRecord", "bibtex", "check_bibtex", "check_ris", "chicago_bibliography",
+                  "chicago_note", "citation_record", "citation_record_for_source", "csl_json", "format_citation",
+                  "ris", "validate_csl_json"),
+    # argument structure (notebook 02)
+    "argument": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
+    "argument_diagram": ("argument_diagram", "argument_svg"),
+    "argument_export": ("from_aif", "to_aif", "to_argdown"),
+    # timeline (notebook 03)
+    "timeline": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
+                 "knowledge_horizon", "load_timeline", "passage_links"),
+    "timeline_chart": ("TimelineChart", "timeline_chart"),
+    "timeline_export": ("timelinejs_json", "to_csv", "to_timelinejs"),
+    # the static HTML edition (python -m kernel_utils.edition)
+    "edition": ("EditionError", "build_edition"),
+}
+_WHERE = {name: module for module, names in _LAYERS.items() for name in names}
+
+__all__ = sorted(_CORE + list(_WHERE))
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import a layer's module the first time one of its public names is used."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kernel_utils' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

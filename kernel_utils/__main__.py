@@ -1,4 +1,6 @@
-"""Command line: ``python -m kernel_utils validate [FILE ...]`` and ``python -m kernel_utils parse FILE``.
+"""Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
+(a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
+``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI).
 
 Both print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
@@ -31,7 +33,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 def parse_to_dict(text: str, source: str) -> dict:
     """The parser's output as plain JSON-ready data (the ``parse`` command's output)."""
-    doc = parse_frus_text(text, source=source)
+    return document_to_dict(parse_frus_text(text, source=source))
+
+
+def document_to_dict(doc) -> dict:
+    """A parsed :class:`~kernel_utils.frus_text.FrusDocument` as JSON-ready data (null when absent)."""
     return {
         "file_designation": doc.file_designation,
         "doc_type": doc.doc_type,
@@ -54,6 +60,17 @@ def parse_to_dict(text: str, source: str) -> dict:
 
 def _parse(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if path.suffix.lower() == ".xml" or args.document:
+        from .tei import import_tei
+
+        try:
+            result = document_to_dict(import_tei(path, args.document, label=str(path)).document)
+        except (KernelUtilsError, OSError) as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -69,6 +86,23 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_tei(args: argparse.Namespace) -> int:
+    from .document import DEFAULT_DOCUMENT, document_record, load_document
+    from .tei import export_tei
+
+    document_id = args.document_id or DEFAULT_DOCUMENT
+    try:
+        record = document_record(document_id)
+    except KeyError as exc:
+        print(str(exc.args[0]), file=sys.stderr)
+        return 1
+    xml = export_tei(load_document(document_id), document_number=record.document_number, title=record.title,
+                     date=record.date, shape=args.shape)
+    print('<?xml version="1.0" encoding="UTF-8"?>')
+    print(xml)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kernel_utils", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -77,7 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     v.set_defaults(run=_validate)
     p = sub.add_parser("parse", help="parse a FRUS plain-text document and print its structure as JSON")
     p.add_argument("file")
+    p.add_argument("--document", help="in a TEI volume file: the xml:id of the document div (e.g. d14)")
     p.set_defaults(run=_parse)
+    x = sub.add_parser("export-tei", help="print a bundled document as TEI in the FRUS conventions")
+    x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
+    x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
+    x.set_defaults(run=_export_tei)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

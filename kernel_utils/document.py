@@ -8,11 +8,13 @@ from.  :func:`load_document` refuses a text that differs from that record
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .errors import DataValidationError, Problem
+from .errors import DataValidationError, FrusParseError, Problem
 from .frus_text import FrusDocument, parse_frus_text
 from .paths import data_dir, display_path
 from .validation import CheckContext, check_reference, load_validated, register
@@ -42,6 +44,7 @@ class DocumentRecord:
     sha256: str
     size_bytes: int
     source_ids: tuple[str, ...]
+    short_title: str | None = None
 
 
 def text_integrity_problems(document_id: str, record: dict[str, Any], raw: bytes | None) -> list[Problem]:
@@ -77,7 +80,64 @@ def _check_document(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
         yield from check_reference(ref["source"], known, file=ctx.file, record="", field=f"sources.{i}.source", what="source in data/sources.json")
 
 
-register("documents/*/document.json", "document.schema.json", _check_document, description="a bundled document's record")
+#: "320.2/12–2050": a decimal file number ending in the month–day–year code of its date.
+_DATE_CODE = re.compile(r"/(?P<month>\d{1,2})[–-](?P<day>\d{1,2})(?P<year>\d{2})$")
+#: How far the date may lie from the file designation's date code (which is often the day of
+#: receipt or filing, a day or two after the date of sending).
+_DATE_CODE_TOLERANCE_DAYS = 3
+
+
+def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
+    """The record agrees with its id and with what the parser reads from the text.
+
+    * ``id`` is ``<volume_id>-d<document_number>`` and ``url`` the history.state.gov address of it;
+    * the text parses (a :class:`FrusParseError` is reported with its line);
+    * ``frus.pages`` are consecutive, hold every ``[Page N]`` of the text and end on the last one,
+      and the document begins before its first marker;
+    * ``date`` lies within a few days of the date code of the file designation ("12–2050").
+    """
+    frus = data["frus"]
+    expected_id = f"{frus['volume_id']}-d{frus['document_number']}"
+    if data["id"] != expected_id:
+        field_name = "frus.document_number" if data["id"].startswith(frus["volume_id"] + "-d") else "frus.volume_id"
+        yield Problem(ctx.file, repr(data["id"]), field_name, f"the volume and number in the id {data['id']!r}", f"{expected_id!r} from frus.volume_id and frus.document_number")
+        return
+    expected_url = f"https://history.state.gov/historicaldocuments/{frus['volume_id']}/d{frus['document_number']}"
+    if frus["url"] != expected_url:
+        yield Problem(ctx.file, repr(data["id"]), "frus.url", expected_url, repr(frus["url"]))
+    text = ctx.document_text(data["id"])
+    if text is None:
+        return  # the integrity check reports the missing or undecodable text
+    try:
+        doc = parse_frus_text(text, source=display_path(ctx.root / "documents" / data["id"] / "text.txt"))
+    except FrusParseError as exc:
+        yield Problem(exc.source, f"line {exc.line}", "text", exc.expected, exc.message + (f" {exc.found!r}" if exc.found else ""))
+        return
+    pages = frus.get("pages")
+    markers = [pb.page for pb in doc.page_breaks]
+    if pages:
+        if pages != list(range(pages[0], pages[0] + len(pages))):
+            yield Problem(ctx.file, repr(data["id"]), "frus.pages", "consecutive page numbers in ascending order", repr(pages))
+        elif markers:
+            missing = [m for m in markers if m not in pages]
+            if missing:
+                yield Problem(ctx.file, repr(data["id"]), "frus.pages", f"every page the text marks ([Page {', '.join(map(str, markers))}])", f"{pages} without {missing}")
+            elif pages[-1] != max(markers):
+                yield Problem(ctx.file, repr(data["id"]), "frus.pages", f"to end on the last page the text marks ({max(markers)})", repr(pages))
+            elif doc.paragraphs and doc.page_breaks[0].start > doc.paragraphs[0].start and pages[0] >= markers[0]:
+                yield Problem(ctx.file, repr(data["id"]), "frus.pages", f"to begin before page {markers[0]}, whose marker stands inside the text", repr(pages))
+    code = _DATE_CODE.search(doc.file_designation or "")
+    if code and data.get("date"):
+        try:
+            recorded = _dt.date.fromisoformat(data["date"])
+            coded = _dt.date(recorded.year - recorded.year % 100 + int(code["year"]), int(code["month"]), int(code["day"]))
+        except ValueError:
+            return  # a malformed date is the schema's to report; an impossible code says nothing
+        if abs((recorded - coded).days) > _DATE_CODE_TOLERANCE_DAYS:
+            yield Problem(ctx.file, repr(data["id"]), "date", f"a date within {_DATE_CODE_TOLERANCE_DAYS} days of the file designation's date code {doc.file_designation!r} ({coded.isoformat()})", repr(data["date"]))
+
+
+register("documents/*/document.json", "document.schema.json", _check_document, _check_record_against_text, description="a bundled document's record")
 
 
 def list_documents() -> list[str]:
@@ -96,7 +156,7 @@ def _record(document_id: str) -> DocumentRecord:
         document_number=frus["document_number"], url=frus["url"], pages=tuple(frus.get("pages", ())),
         pages_basis=frus.get("pages_basis", "unknown"), date=data.get("date"), date_basis=data.get("date_basis"),
         rights=data["rights"], retrieval=data["retrieval"], sha256=data["sha256"], size_bytes=data["size_bytes"],
-        source_ids=tuple(ref["source"] for ref in data["sources"]),
+        source_ids=tuple(ref["source"] for ref in data["sources"]), short_title=data.get("short_title"),
     )
 
 
@@ -116,7 +176,10 @@ def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
         raise DataValidationError(problems)
     assert raw is not None
     first_page = record.pages[0] if record.pages else None
-    return parse_frus_text(raw.decode("utf-8"), source=display_path(path), first_page=first_page)
+    return parse_frus_text(
+        raw.decode("utf-8"), source=display_path(path), first_page=first_page,
+        first_page_basis=f"from documents/{document_id}/document.json (see its pages_basis)",
+    )
 
 
 def load_telegram() -> FrusDocument:

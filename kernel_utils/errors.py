@@ -59,6 +59,7 @@ class FrusParseError(KernelUtilsError, ValueError):
     """A FRUS plain text could not be read; names the line and what was expected."""
 
     def __init__(self, message: str, *, line: int, expected: str, source: str = "<text>", found: str = ""):
+        self.message = message
         self.line = line
         self.expected = expected
         self.source = source
@@ -67,3 +68,7 @@ class FrusParseError(KernelUtilsError, ValueError):
         if found:
             detail += f"; found {found!r}"
         super().__init__(detail)
+
+
+class TeiError(KernelUtilsError, ValueError):
+    """A TEI file could not be read as a FRUS document; names the file, the element and what was expected."""

@@ -45,7 +45,15 @@ __all__ = [
 ]
 
 #: Modules that register rules for their layer of the data.
-_RULE_MODULES = ("kernel_utils.document", "kernel_utils.sources")
+_RULE_MODULES = (
+    "kernel_utils.document",
+    "kernel_utils.sources",
+    "kernel_utils.entities",
+    "kernel_utils.provenance",
+    "kernel_utils.file_designation",
+    "kernel_utils.timeline",
+    "kernel_utils.argument",
+)
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
 
@@ -164,7 +172,7 @@ def check_quote(text: str | None, start: Any, end: Any, quote: Any, *, file: str
         found_at = text.find(quote)
         if found_at >= 0:
             hint = f" (the quoted words stand at {found_at}–{found_at + len(quote)})"
-        yield Problem(file, record, field, f"the words at {start}–{end} of the text, {_short(actual)}", f"{_short(quote)}{hint}")
+        yield Problem(file, record, field, f"the words the text has at {start}–{end}: {_short(actual)}", f"{_short(quote)}{hint}")
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -198,6 +206,38 @@ def check_iso_date(value: Any, precision: str, *, file: str, record: str, field:
 
 
 # --------------------------------------------------------------------------- schema
+#: Optional libraries jsonschema imports at import time only to check "format" keywords.
+#: The edition's schemas use no "format" keyword (patterns instead), and one of these
+#: (rfc3987_syntax) compiles a grammar on import that costs seconds on a small machine.
+_FORMAT_ONLY_MODULES = (
+    "rfc3987_syntax", "rfc3987", "rfc3339_validator", "webcolors", "jsonpointer",
+    "uri_template", "isoduration", "fqdn",
+)
+
+
+def _jsonschema():
+    """Import jsonschema without its optional format checkers (see ``_FORMAT_ONLY_MODULES``).
+
+    The modules are hidden only during this import and only if jsonschema is not loaded yet;
+    afterwards they import normally for any other code in the process.
+    """
+    import sys
+
+    if "jsonschema" not in sys.modules:
+        hidden = [m for m in _FORMAT_ONLY_MODULES if m not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # type: ignore[assignment]  # makes "import name" fail fast
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            for name in hidden:
+                if sys.modules.get(name, 0) is None:
+                    del sys.modules[name]
+    import jsonschema
+
+    return jsonschema
+
+
 @lru_cache(maxsize=1)
 def _schema_registry():
     from referencing import Registry, Resource
@@ -211,14 +251,13 @@ def _schema_registry():
 
 
 def _schema_problems(instance: Any, schema_name: str, file: str) -> list[Problem]:
-    from jsonschema import Draft202012Validator
-
+    Draft202012Validator = _jsonschema().Draft202012Validator
     registry = _schema_registry()
     try:
         schema = registry.contents(schema_name)
     except LookupError:
         return [Problem(file, "", "", f"a schema named {schema_name} in data/schemas/", "none")]
-    validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = Draft202012Validator(schema, registry=registry)
     problems = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         problems.append(_problem_from_schema_error(error, instance, file))
@@ -272,8 +311,6 @@ def _describe(error) -> tuple[str, str]:
         return custom or f"at least {error.validator_value} {'character' if v == 'minLength' else 'item'}(s)", found
     if v in ("minimum", "maximum"):
         return custom or f"a number {'≥' if v == 'minimum' else '≤'} {error.validator_value}", found
-    if v == "format":
-        return custom or f"a valid {error.validator_value}", found
     return custom or error.message, found
 
 

@@ -119,3 +119,27 @@ def test_missing_text_is_refused(data_copy):
     (data_copy / "documents" / "frus1950v07-d1077" / "text.txt").unlink()
     with pytest.raises(DataValidationError, match="text.txt.*no such file"):
         load_telegram()
+
+
+@pytest.mark.parametrize("document_id", ["frus1950v07-d1077", "frus1950v07-d970"])
+def test_each_bundled_document_title_is_its_address_line(document_id):
+    """The record's title is the address line the parser reads from the text (a test of the real
+    data rather than a data rule, so hostile-data tests may still poison titles)."""
+    from kernel_utils import load_document
+
+    doc = load_document(document_id)
+    assert document_record(document_id).title == f"{doc.sender} to {doc.recipient}"
+
+
+def test_second_document_is_read_from_its_own_text():
+    from kernel_utils import load_document
+
+    doc = load_document("frus1950v07-d970")
+    assert (doc.file_designation, doc.doc_type, doc.telegram_number) == ("320/12–450", "Telegram", "Delga 369")
+    assert doc.sender == "The United States Representative at the United Nations (Austin)"
+    assert doc.received == "December 4—8:12 p. m." and doc.signature is None and doc.classification is None
+    assert len(doc.paragraphs) == 6 and [pb.page for pb in doc.page_breaks] == [1379]
+    assert doc.pages == (1378, 1379) and doc.paragraph("p05").pages == (1378, 1379)
+    assert doc.rebuild_text() == doc.text
+    record = document_record("frus1950v07-d970")
+    assert record.date == "1950-12-04" and "inference" in record.pages_basis

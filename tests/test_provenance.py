@@ -1,0 +1,133 @@
+"""The provenance chain, cited documents and known unknowns: what the data say and the rules they keep."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kernel_utils import (
+    DataValidationError, chain_table, cited_documents_table, known_unknowns_table, load_cited_documents,
+    load_known_unknowns, load_provenance, load_sources, load_telegram,
+)
+from kernel_utils.provenance import STATUSES
+
+STEPS = ["creation", "transmission", "filing", "publication", "reception", "declassification"]
+
+
+def test_chain_has_the_six_steps_in_order():
+    chain = load_provenance()
+    assert [s.id for s in chain.steps] == STEPS
+    assert [s.order for s in chain.steps] == list(range(1, 7))
+
+
+def test_every_fact_keeps_the_sourcing_rules():
+    sources = load_sources()
+    for step in load_provenance().steps:
+        assert step.sources, step.id
+        for f in step.facts:
+            assert f.status in STATUSES
+            assert all(r.source in sources for r in f.sources)
+            if f.status == "verified":
+                assert f.sources and all(r.evidence for r in f.sources), (step.id, f.field)
+            if f.status == "inferred":
+                assert f.sources and f.reasoning, (step.id, f.field)
+            if f.status == "unknown":
+                assert f.value == "unknown" and f.note, (step.id, f.field)
+
+
+def test_evidence_from_the_telegram_is_verbatim():
+    text = load_telegram().text
+    for step in load_provenance().steps:
+        for f in step.facts:
+            for r in f.sources:
+                if r.source == "frus1950v07-d1077":
+                    assert r.evidence in text, (step.id, f.field)
+
+
+def test_creation_step_states_what_is_known_and_what_is_not():
+    chain = load_provenance()
+    assert chain.fact("creation", "signature").value == "Webb"
+    assert chain.fact("creation", "reason_webb_signed").status == "inferred"  # Acheson's absence: an inference, flagged
+    for field in ("drafter", "clearances_and_approving_officer", "time_of_transmission"):
+        assert chain.fact("creation", field).status == "unknown"
+
+
+def test_unread_sources_are_not_promoted_to_verified():
+    chain = load_provenance()
+    assert chain.fact("reception", "usun_action_delga_460").status == "unknown"
+    assert chain.fact("transmission", "date_confirmation_in_reply_delga_460").status == "unknown"
+    assert chain.fact("transmission", "date").status == "inferred"  # from the file designation's suffix
+    sources = load_sources()
+    assert "frus1950v07-d1085" not in sources and "frus1950v07-d1055" not in sources  # never read, so never cited
+
+
+def test_filing_and_publication_facts():
+    chain = load_provenance()
+    assert chain.fact("filing", "file_designation").value == "320.2/12–2050"
+    assert chain.fact("filing", "meaning_of_320.2").status == "unknown"
+    assert chain.fact("publication", "publication_number").value == "Department of State Publication 8859"
+    assert chain.fact("publication", "editor").value == "John P. Glennon"
+    assert chain.fact("publication", "pages").value == "1583–1584"
+    with pytest.raises(KeyError, match="no fact 'isbn'"):
+        chain.fact("publication", "isbn")
+    with pytest.raises(KeyError, match="no step 'printing'"):
+        chain.step("printing")
+
+
+def test_chain_table():
+    table = chain_table()
+    assert list(table.columns) == ["step", "field", "value", "status", "sources"]
+    assert set(table["status"]) == set(STATUSES)
+    assert len(table) == sum(len(s.facts) for s in load_provenance().steps)
+
+
+def test_deptel_916_dates_are_recorded_not_resolved():
+    doc = {d.id: d for d in load_cited_documents()}["deptel-916-new-delhi"]
+    assert doc.date is None and doc.date_status == "unknown"
+    assert sorted(v.date for v in doc.date_variants) == ["1950-12-15", "1950-12-17"]
+    assert doc.dates_disagree and "15" in doc.discrepancy and "17" in doc.discrepancy
+    assert "916 of December 15 to New Delhi" in doc.passages[0].quote
+
+
+def test_cited_documents_are_anchored_in_the_text():
+    text = load_telegram().text
+    docs = {d.id: d for d in load_cited_documents()}
+    for d in docs.values():
+        for p in d.passages:
+            assert text[p.start:p.end] == p.quote
+    assert docs["unga-res-14dec1950-group-of-three"].date == "1950-12-14"
+    assert "unified, independent and democratic country" in docs["unga-res-376-v"].passages[0].quote
+    table = cited_documents_table()
+    assert table.loc["deptel-916-new-delhi", "date"] == "unknown"
+    assert table.loc["deptel-916-new-delhi", "dates in sources"] == "1950-12-15 / 1950-12-17"
+
+
+def test_known_unknowns():
+    items = load_known_unknowns()
+    ids = {k.id for k in items}
+    assert {"drafter-clearances", "delga-460", "deptel-916-text", "declassification"} <= ids
+    steps = {s.id for s in load_provenance().steps}
+    assert all(k.step in steps for k in items if k.step)
+    assert list(known_unknowns_table().columns) == ["question", "why it matters", "searched", "step"]
+
+
+def test_loading_refuses_a_broken_chain(data_copy):
+    path = data_copy / "documents" / "frus1950v07-d1077" / "provenance.json"
+    chain = json.loads(path.read_text(encoding="utf-8"))
+    chain["steps"][1]["facts"][0]["status"] = "likely"
+    path.write_text(json.dumps(chain, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        load_provenance()
+    message = str(info.value)
+    assert "data/documents/frus1950v07-d1077/provenance.json" in message and "record 'transmission'" in message
+    assert "field 'facts.0.status'" in message and "'likely'" in message
+
+
+def test_steps_must_be_numbered_in_order(data_copy):
+    path = data_copy / "documents" / "frus1950v07-d1077" / "provenance.json"
+    chain = json.loads(path.read_text(encoding="utf-8"))
+    chain["steps"][0]["order"] = 3
+    path.write_text(json.dumps(chain, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataValidationError, match="steps numbered 1 to 6"):
+        load_provenance()

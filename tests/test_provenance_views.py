@@ -1,0 +1,60 @@
+"""The provenance layer's HTML and widgets: labelled keyboard controls, select(), escaping of all data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import ipywidgets as widgets
+import pytest
+
+from kernel_utils import citation_record, load_entities, load_known_unknowns, load_mentions, load_provenance, load_sources, load_telegram
+from kernel_utils.evidence import SourceRef
+from kernel_utils.provenance_views import (
+    ChainStepper, CitationChooser, EntityExplorer, citation_block, entity_card, known_unknowns_html, status_badge, step_card,
+)
+
+NASTY = "<script>alert('x')</script> & \"quotes\""
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return load_sources()
+
+
+def test_widgets_are_labelled_keyboard_controls_and_select_shows_the_result(sources):
+    chain = load_provenance()
+    stepper = ChainStepper(chain, sources)
+    explorer = EntityExplorer(load_telegram().text, load_entities(), load_mentions(), sources)
+    chooser = CitationChooser(citation_record())
+    for view, kind, label in ((stepper, widgets.ToggleButtons, "Step"), (explorer, widgets.Dropdown, "Entity"), (chooser, widgets.ToggleButtons, "Format")):
+        assert isinstance(view.control, kind) and view.control.description == label
+    assert "Step 3. Filing" in stepper.select("filing").data and stepper.view.value == stepper.select("filing").data
+    assert "Role card: Lester B. Pearson" in explorer.select("pearson").data
+    assert "Checked: valid against the official CSL-JSON schema" in chooser.select("csl-json").data
+    for view, bad in ((stepper, "printing"), (explorer, "atlantis"), (chooser, "mla")):
+        with pytest.raises(KeyError):
+            view.select(bad)
+
+
+def test_status_is_shown_in_words():
+    for status in ("verified", "inferred", "unknown"):
+        assert f">{status}</span>" in status_badge(status)
+
+
+def test_all_data_are_escaped(sources):
+    step = load_provenance().step("creation")
+    fact = replace(step.facts[0], value=NASTY, reasoning=NASTY, sources=(SourceRef("frus1950v07-d1077", NASTY),))
+    html = step_card(replace(step, title=NASTY, summary=NASTY, facts=(fact,)), sources)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    entity = replace(load_entities()["rau"], name=NASTY, role=NASTY, note=NASTY)
+    assert "<script>" not in entity_card(entity, load_mentions(), sources)
+    rec = replace(citation_record(), title=NASTY)
+    for fmt in ("chicago-note", "chicago-bibliography", "bibtex", "csl-json", "ris"):
+        assert "<script>" not in citation_block(rec, fmt)
+    ku = replace(load_known_unknowns()[0], question=NASTY)
+    assert "<script>" not in known_unknowns_html([ku])
+
+
+def test_unknown_facts_say_the_sources_are_silent(sources):
+    html = step_card(load_provenance().step("creation"), sources)
+    assert "No source: the sources read are silent." in html and "Reasoning:" in html

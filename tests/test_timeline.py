@@ -1,0 +1,266 @@
+"""The timeline layer: the data, the DataFrame and its filters, the knowledge horizon, exports, chart, views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from jsonschema import Draft202012Validator
+
+from kernel_utils import (
+    TELEGRAM_DATE,
+    date_disagreements,
+    event_detail,
+    events_frame,
+    filter_events,
+    knowledge_horizon,
+    load_entities,
+    load_sources,
+    load_telegram,
+    load_timeline,
+    passage_links,
+    timeline_chart,
+    timelinejs_json,
+    to_csv,
+    to_timelinejs,
+)
+from kernel_utils.timeline_render import event_card_html, events_table_html
+from kernel_utils.validation import validate_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_timeline()
+
+
+@pytest.fixture(scope="module")
+def frame(data):
+    return events_frame(data)
+
+
+# --------------------------------------------------------------------------- the data
+def test_forty_or_more_sourced_events_from_june_1950_to_february_1951(data, frame):
+    assert len(frame) >= 40
+    assert frame["start"].min() >= pd.Timestamp("1950-06-01")
+    assert frame["end"].max() <= pd.Timestamp("1951-02-28")
+    sources = load_sources()
+    for event in data["events"]:
+        assert event["sources"], event["id"]
+        for ref in event["sources"]:
+            assert ref["source"] in sources and ref["evidence"].strip(), (event["id"], ref)
+    assert set(frame["category"]) == {"war", "un", "washington", "peking", "diplomacy"}
+
+
+def test_correspondence_lane_holds_the_frus_telegrams_around_the_telegram(data, frame):
+    lane = filter_events(frame, start="1950-12-13", end="1950-12-28", lanes=["correspondence"])
+    documents = set(lane["frus_document"])
+    # the telegram itself, the USUN reports before and after it, Henderson's New Delhi report, Acheson's 615
+    assert {"frus1950v07-d1077", "frus1950v07-d1068", "frus1950v07-d1085", "frus1950v07-d1086", "frus1950v07-d1066", "frus1950v07-d1097"} <= documents
+    sources = load_sources()
+    for doc in documents - {"unknown"}:
+        volume, number = doc.split("-")
+        assert sources[doc].url == f"https://history.state.gov/historicaldocuments/{volume}/{number}"
+
+
+def test_every_passage_link_is_the_telegrams_exact_words_and_hindsight_is_marked(data):
+    text = load_telegram().text
+    links = passage_links(data)
+    assert len(links) >= 15
+    for _, link in links.iterrows():
+        assert text[link["start"]:link["end"]] == link["quote"]
+        after = link["start_date"] > pd.Timestamp(TELEGRAM_DATE)
+        assert (link["relation"] == "later-bears-on") == after, link["event"]
+    offensive = links[links["event"] == "chinese-new-year-offensive"].iloc[0]
+    assert offensive["quote"] == "prior to any Communist offensive across the parallel"
+
+
+def test_date_disagreements_keep_both_dates_and_both_sources():
+    table = date_disagreements()
+    assert len(table) >= 10
+    deptel = table[table["event"] == "deptel-916-new-delhi"].iloc[0]
+    assert (deptel["date_kept"], deptel["other_date"], deptel["other_source"]) == ("1950-12-15", "1950-12-17", "frus1950v07-d1066")
+    offensive = table[table["event"] == "chinese-new-year-offensive"].iloc[0]
+    assert (offensive["date_kept"], offensive["other_date"]) == ("1950-12-31", "1951-01-01")
+
+
+def test_the_winter_time_difference_is_not_stated_as_fact(data):
+    note = data["time_note"]["text"]
+    assert "13 hours" in note and "not given in any source read" in note
+    assert "14 hours" not in json.dumps(data)
+
+
+def test_every_actor_resolves_to_an_entity(data):
+    entities = load_entities()
+    assert {"truman", "attlee", "chou-en-lai", "panikkar", "macarthur", "ridgway", "un-security-council", "un-general-assembly", "first-committee"} <= set(entities)
+    for event in data["events"]:
+        for actor in event["actors"]:
+            assert actor in entities, (event["id"], actor)
+
+
+def test_actor_ids_resolve_across_every_entity_file(data_copy):
+    """Timeline actors may be defined in any entities/*.json file (here: the provenance layer's);
+    take one away there and the timeline's validation names it."""
+    events = data_copy / "timeline" / "events.json"
+    assert validate_paths([events]) == []
+    telegram = data_copy / "entities" / "telegram.json"
+    data = json.loads(telegram.read_text(encoding="utf-8"))
+    data["entities"] = [e for e in data["entities"] if e["id"] != "webb"]
+    telegram.write_text(json.dumps(data), encoding="utf-8")
+    problems = validate_paths([events])
+    assert problems and all("'webb'" in p.found for p in problems)
+
+
+# --------------------------------------------------------------------------- frame and filters
+def test_frame_has_real_datetime_columns(frame):
+    for column in ("start", "end", "reported_when"):
+        assert pd.api.types.is_datetime64_any_dtype(frame[column]), column
+    assert frame["start"].is_monotonic_increasing
+    assert (frame["end"] >= frame["start"]).all()
+    talks = frame[frame["id"] == "truman-attlee-talks"].iloc[0]
+    assert (talks["start"], talks["end"]) == (pd.Timestamp("1950-12-04"), pd.Timestamp("1950-12-08"))
+
+
+def test_filters_by_date_range_category_and_lane(frame):
+    december = filter_events(frame, start="1950-12-01", end="1950-12-31")
+    assert december["end"].ge(pd.Timestamp("1950-12-01")).all() and december["start"].le(pd.Timestamp("1950-12-31")).all()
+    assert "truman-attlee-talks" in set(december["id"])
+    assert "hungnam-evacuation" in set(filter_events(frame, start="1950-12-20", end="1950-12-20")["id"])  # overlaps the day
+    war = filter_events(frame, categories=["war"])
+    assert set(war["category"]) == {"war"} and len(war) < len(frame)
+    assert set(filter_events(frame, lanes=["correspondence"])["lane"]) == {"correspondence"}
+    assert filter_events(frame, categories=[]).empty
+    with pytest.raises(ValueError, match="unknown category 'gossip'"):
+        filter_events(frame, categories=["gossip"])
+
+
+# --------------------------------------------------------------------------- knowledge horizon
+def _status(horizon, event_id):
+    row = horizon[horizon["id"] == event_id].iloc[0]
+    return row["happened"], row["known_in_washington"], row["could_know"]
+
+
+def test_horizon_on_the_telegrams_date(frame):
+    h = knowledge_horizon(frame)
+    assert _status(h, "deptel-602-1950-12-20") == ("yes", "took place in Washington", True)
+    assert _status(h, "wu-press-conference") == ("yes", "reported by then", True)
+    assert _status(h, "new-delhi-1508-1950-12-18") == ("yes", "reported by then", True)
+    assert _status(h, "ga-creates-group-of-three") == ("yes", "reporting time unknown", True)
+    assert _status(h, "chinese-new-year-offensive") == ("no", "not yet happened", False)
+    assert _status(h, "chou-statement-december-22") == ("no", "not yet happened", False)
+    # Hungnam: the sources only show Washington knew by 22 December; that says nothing about the 20th
+    assert _status(h, "hungnam-evacuation") == ("yes", "reporting time unknown", True)
+    assert not h[h["start"] > pd.Timestamp(TELEGRAM_DATE)]["could_know"].any()
+
+
+def test_horizon_moves_with_the_moment(frame):
+    h = knowledge_horizon(frame, "1951-01-01")
+    assert _status(h, "chinese-new-year-offensive")[0] == "yes"
+    assert _status(h, "chou-cable-to-entezam")[1] == "reported by then"
+    early = knowledge_horizon(frame, "1950-12-23")
+    assert _status(early, "chou-cable-to-entezam") == ("yes", "reported later", False)
+
+
+def test_horizon_date_line_and_unknown_reporting():
+    rows = pd.DataFrame({
+        "id": ["korea-next-day", "ny-next-day", "reported-later", "no-record"],
+        "start": pd.to_datetime(["1950-12-21", "1950-12-21", "1950-12-19", "1950-12-19"]),
+        "local_place": ["Korea", "New York", "Korea", "Peking"],
+        "reported_when": pd.to_datetime([None, None, "1950-12-22", None]),
+        "reported_basis": [None, None, "report", None],
+    })
+    h = knowledge_horizon(rows, "1950-12-20")
+    assert list(h["happened"]) == ["possibly (date line)", "no", "yes", "yes"]
+    assert list(h["known_in_washington"]) == ["reporting time unknown", "not yet happened", "reported later", "reporting time unknown"]
+    assert list(h["could_know"]) == [True, False, False, True]
+
+
+# --------------------------------------------------------------------------- exports
+def test_timelinejs_export_validates_against_the_documented_format(data):
+    schema = json.loads((FIXTURES / "timelinejs3.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    export = to_timelinejs(data)
+    errors = list(Draft202012Validator(schema).iter_errors(export))
+    assert errors == [], errors[:3]
+    assert len(export["events"]) == len(data["events"])
+    slide = next(s for s in export["events"] if s["unique_id"] == "truman-attlee-talks")
+    assert slide["start_date"] == {"year": 1950, "month": 12, "day": 4} and slide["end_date"] == {"year": 1950, "month": 12, "day": 8}
+    assert {s["group"] for s in export["events"]} == {"Events", "FRUS correspondence"}
+    assert json.loads(timelinejs_json(data)) == export
+    assert timelinejs_json(data) == timelinejs_json(data)
+
+
+def test_the_schema_would_catch_a_malformed_export(data):
+    schema = json.loads((FIXTURES / "timelinejs3.schema.json").read_text(encoding="utf-8"))
+    export = to_timelinejs(data)
+    export["events"][0]["start_date"] = {"month": 6}  # no year
+    export["events"][1]["headline"] = "misplaced"
+    assert len(list(Draft202012Validator(schema).iter_errors(export))) == 2
+
+
+def test_exports_escape_markup(data):
+    hostile = json.loads(json.dumps(data))
+    hostile["events"][0]["title"] = "<script>alert(1)</script>"
+    export = to_timelinejs(hostile)
+    assert "<script>" not in json.dumps(export)
+    assert "&lt;script&gt;" in export["events"][0]["text"]["headline"]
+
+
+def test_csv_export_round_trips(data):
+    text = to_csv(data)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(data["events"])
+    first = rows[0]
+    assert first["id"] == "washington-night-of-june-24" or first["start"] <= rows[-1]["start"]
+    offensive = next(r for r in rows if r["id"] == "chinese-new-year-offensive")
+    assert "1951-01-01 (howstuffworks-korean-war4)" in offensive["other_dates"]
+    assert "later-bears-on: prior to any Communist offensive across the parallel" in offensive["telegram_passages"]
+    assert "\r" not in text
+
+
+# --------------------------------------------------------------------------- chart and views
+def test_chart_is_deterministic_accessible_and_colour_blind_safe(frame):
+    h = knowledge_horizon(filter_events(frame, start="1950-12-10", end="1951-01-05"))
+    chart = timeline_chart(h, title="December 1950")
+    assert chart.svg == timeline_chart(h, title="December 1950").svg
+    assert chart.svg.startswith("<svg") and 'role="img"' in chart.svg and "aria-label=" in chart.svg
+    assert "<title>December 1950</title>" in chart.svg and "<desc>" in chart.svg
+    assert "telegram 602" in chart.svg and "Date (local date of each event)" in chart.svg
+    assert "hollow" in chart.alt and f"{len(h)} events" in chart.alt
+    import re
+
+    colours = {c.upper() for c in re.findall(r"(?:fill|stroke): ?(#[0-9a-fA-F]{6})", chart.svg)}
+    chart_colours = colours - {"#FFFFFF", "#DDDDDD", "#595959"}
+    assert chart_colours and chart_colours <= OKABE_ITO, chart_colours - OKABE_ITO
+
+
+def test_full_chart_uses_category_rows(frame):
+    chart = timeline_chart(knowledge_horizon(frame))
+    assert "FRUS correspondence" in chart.svg and "Category / lane" in chart.svg
+    assert chart._repr_svg_() == chart.svg
+
+
+def test_event_card_shows_sources_disagreements_and_passages(data, frame):
+    event = event_detail("deptel-916-new-delhi", data)
+    html = event_card_html(event, sources=load_sources(), entities=load_entities())
+    assert "Sources disagree on the date" in html and "1950-12-17" in html
+    assert "Department’s 916 of December 15 to New Delhi" in html
+    with pytest.raises(KeyError, match="no event 'nope'"):
+        event_detail("nope", data)
+
+
+def test_views_escape_data(data, frame):
+    event = json.loads(json.dumps(event_detail("inchon-landing", data)))
+    event["title"] = "<img src=x onerror=alert(1)>"
+    event["sources"][0]["evidence"] = "<b>bold</b>"
+    html = event_card_html(event, sources=load_sources(), entities=load_entities())
+    assert "<img" not in html and "<b>bold" not in html
+    table = events_table_html(frame.assign(title="<i>x</i>"))
+    assert "<i>x" not in table

@@ -1,0 +1,89 @@
+"""The one validator: covers every data file, passes the real data, reports problems plainly."""
+
+from __future__ import annotations
+
+import json
+from fnmatch import fnmatch
+
+import pytest
+
+from kernel_utils import DataValidationError, Problem, validate_all
+from kernel_utils.__main__ import main
+from kernel_utils.validation import check_iso_date, check_quote, load_validated, rules
+from conftest import DATA
+
+
+def test_the_real_data_is_valid():
+    assert validate_all() == []
+
+
+def test_every_data_file_is_covered_by_a_rule():
+    patterns = [rule.pattern for rule in rules()]
+    for path in DATA.rglob("*"):
+        if path.is_dir() or path.name == "README.md":
+            continue
+        relative = path.relative_to(DATA).as_posix()
+        if relative.startswith("schemas/"):
+            continue
+        if path.name == "text.txt":  # checked through its document.json (size, checksum, encoding)
+            assert (path.parent / "document.json").is_file(), relative
+            continue
+        assert any(fnmatch(relative, p) for p in patterns), f"no validation rule covers data/{relative}"
+
+
+def test_every_rule_has_a_schema_that_documents_itself():
+    for rule in rules():
+        schema = json.loads((DATA / "schemas" / rule.schema).read_text(encoding="utf-8"))
+        assert schema.get("title") and schema.get("description"), rule.schema
+
+
+def test_schemas_use_no_format_keyword():
+    # Format checkers are switched off for speed (validation._FORMAT_ONLY_MODULES); a "format"
+    # keyword would then be silently ignored, so the schemas must use patterns instead.
+    for path in (DATA / "schemas").glob("*.schema.json"):
+        assert '"format"' not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_check_quote_reports_offsets_and_where_the_words_really_are():
+    problems = list(check_quote("abc Webb def", 3, 7, "Webb", file="f.json", record="'m1'"))
+    assert len(problems) == 1
+    text = str(problems[0])
+    assert "f.json, record 'm1', field 'quote'" in text and "' Web'" in text and "stand at 4–8" in text
+    assert list(check_quote("abc Webb def", 4, 8, "Webb", file="f", record="r")) == []
+    out_of_range = list(check_quote("abc", 2, 9, "x", file="f", record="r"))
+    assert "0 ≤ start < end ≤ 3" in str(out_of_range[0])
+
+
+@pytest.mark.parametrize("value, precision, ok", [
+    ("1950-12-20", "day", True), ("1950-02-30", "day", False), ("1950-12", "month", True),
+    ("1950-13", "month", False), ("20 Dec 1950", "day", False), ("1950-12-20", "month", False),
+])
+def test_check_iso_date(value, precision, ok):
+    assert (list(check_iso_date(value, precision, file="f", record="r", field="start")) == []) is ok
+
+
+def test_cli_validate_ok_and_given_files(capsys):
+    assert main(["validate"]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main(["validate", str(DATA / "sources.json")]) == 0
+
+
+def test_cli_refuses_a_file_no_rule_covers(data_copy, capsys):
+    stray = data_copy / "notes.json"
+    stray.write_text("{}", encoding="utf-8")
+    assert main(["validate"]) == 1
+    out = capsys.readouterr().out
+    assert "data/notes.json" in out and "a file no rule covers" in out
+
+
+def test_loading_uses_the_validator(data_copy):
+    path = data_copy / "sources.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sources"][0]["kind"] = "rumour"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        load_validated("sources.json")
+    problem = info.value.problems[0]
+    assert isinstance(problem, Problem)
+    assert (problem.file, problem.field) == ("data/sources.json", "kind")
+    assert problem.found == "'rumour'"
