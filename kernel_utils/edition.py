@@ -45,7 +45,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 # The page template: nbconvert's lab template without MathJax and Mermaid (both from CDNs),
-# prompts in a readable grey, and the edition's navigation above and below the notebook.
+# prompts in a readable grey, links underlined, slider handles named after their slider's
+# label, and the edition's navigation above and below the notebook.
 _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
@@ -54,7 +55,28 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 /* nbconvert's light theme fades the In/Out prompts to #b0b0b0 on white (contrast 2.2:1); WCAG AA needs 4.5:1. */
 .jp-Notebook .jp-Cell:not(.jp-mod-active) .jp-InputPrompt,
 .jp-Notebook .jp-Cell:not(.jp-mod-active) .jp-OutputPrompt { opacity: 1; color: #595959; }
+/* Links in text are underlined, not told apart by colour alone (WCAG 1.4.1). */
+.jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited { text-decoration: underline; }
 </style>
+<script>
+/* ipywidgets 8.1 leaves a slider's handles (role=slider) without an accessible name: name each
+   after the slider's own label, as the widget manager renders them. */
+(function () {
+  function nameHandles() {
+    document.querySelectorAll('.widget-slider').forEach(function (slider) {
+      var label = slider.querySelector('.widget-label');
+      var text = label ? label.textContent.trim() : '';
+      var handles = slider.querySelectorAll('[role=slider]');
+      handles.forEach(function (handle, i) {
+        if (text && !handle.getAttribute('aria-label')) {
+          handle.setAttribute('aria-label', handles.length > 1 ? text + (i ? ' (end)' : ' (start)') : text);
+        }
+      });
+    });
+  }
+  new MutationObserver(nameHandles).observe(document.documentElement, {childList: true, subtree: true});
+})();
+</script>
 {% endblock html_head_css %}
 {%- block body_header -%}
 {{ super() }}

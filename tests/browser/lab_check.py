@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,51 +199,63 @@ def _expected_widgets(cells: list[dict]) -> int:
     )
 
 
-def _operate(page: Page, control: dict) -> str:
-    """Operate one control once, as a reader would; return how."""
+def _operate(page: Page, control: dict) -> tuple[str, Callable[[], None] | None]:
+    """Operate one control once, as a reader would; return how, and how to put it back.
+
+    Putting each control back before the next is operated means every control is tried from
+    the notebook's own state, not from a state earlier operations made (an empty selection
+    after unticking every box would hide the next box's effect).
+    """
     root = page.locator(f'[data-bt-control="{control["id"]}"]')
     kind = control["kind"]
-    if kind == "dropdown":
-        # By keyboard as in JupyterLab: Space opens the list, an arrow key moves, Enter chooses.
-        # (Arrow keys on the closed dropdown do not reach it: the notebook's command mode takes
-        # them and moves to the next cell.)
+    if kind in ("dropdown", "select", "select-multiple"):
         select = root.locator("select")
-        index, count = select.evaluate("s => [s.selectedIndex, s.options.length]")
-        key = "ArrowDown" if index < count - 1 else "ArrowUp"
-        select.focus()
-        for press in ("Space", key, "Enter"):
-            select.press(press)
-        return f"keyboard Space, {key}, Enter"
-    if kind in ("select", "select-multiple"):
-        # A list box (size > 1) has no keyboard route in JupyterLab 4.6: arrow keys go to the
-        # notebook.  Choose another option with the mouse.
-        select = root.locator("select")
-        index, count = select.evaluate("s => [s.selectedIndex, s.options.length]")
+        index, count, chosen = select.evaluate(
+            "s => [s.selectedIndex, s.options.length, [...s.selectedOptions].map(o => o.index)]"
+        )
+        undo = (lambda: select.select_option(index=chosen)) if chosen else None
+        if kind == "dropdown":
+            # By keyboard as in JupyterLab: Space opens the list, an arrow key moves, Enter
+            # chooses.  (Arrow keys on the closed dropdown do not reach it: the notebook's
+            # command mode takes them and moves to the next cell.)
+            key = "ArrowDown" if index < count - 1 else "ArrowUp"
+            select.focus()
+            for press in ("Space", key, "Enter"):
+                select.press(press)
+            return f"keyboard Space, {key}, Enter", undo
+        # A list box (size > 1) has no keyboard route in JupyterLab 4.6: arrow keys go to
+        # the notebook.  Choose another option with the mouse.
         other = index + 1 if index < count - 1 else index - 1
         select.select_option(index=other)
-        return f"mouse: chose option {other + 1} of {count}"
+        return f"mouse: chose option {other + 1} of {count}", undo
     if kind == "checkbox":
         box = root.locator("input[type=checkbox]")
         box.focus()
         box.press("Space")
-        return "keyboard Space"
+        return "keyboard Space", lambda: box.press("Space")
     if kind == "toggle-buttons":
+        active = root.locator("button.mod-active")
+        original = active.first if active.count() else None
         root.locator("button:not(.mod-active)").first.click()
-        return "mouse click on an unselected button"
+        return "mouse click on an unselected button", (original.click if original else None)
     if kind == "radio":
+        checked = root.locator("input[type=radio]:checked")
+        original = checked.first.get_attribute("value") if checked.count() else None
         root.locator("input[type=radio]:not(:checked)").first.click()
-        return "mouse click on an unselected option"
+        undo = (lambda: root.locator(f'input[type=radio][value="{original}"]').click()) if original is not None else None
+        return "mouse click on an unselected option", undo
     if kind in ("toggle-button", "button"):
-        root.locator("button").first.click()
-        return "mouse click"
+        button = root.locator("button").first
+        button.click()
+        return "mouse click", (button.click if kind == "toggle-button" else None)
     if kind == "slider":
         for handle in root.locator("[role=slider]").all():
             now, low, high = (float(handle.get_attribute(a) or 0) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
             if now < high or now > low:
-                key = "ArrowRight" if now < high else "ArrowLeft"
+                key, back = ("ArrowRight", "ArrowLeft") if now < high else ("ArrowLeft", "ArrowRight")
                 handle.focus()
                 handle.press(key)
-                return f"keyboard {key}"
+                return f"keyboard {key}", lambda h=handle, k=back: (h.focus(), h.press(k))
         raise AssertionError("slider has no handle that can move")
     raise NotImplementedError(kind)
 
@@ -254,6 +267,12 @@ def _wait_changed(page: Page, output: int, before: str, timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def _wait_restored(page: Page, output: int, before: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and page.evaluate(_VIEWS, output) != before:
+        time.sleep(0.1)
 
 
 def _full_screenshot(page: Page, path: Path) -> None:
@@ -391,9 +410,12 @@ def _inspect(page: Page, report: Report, axe_script: Path, change_timeout: float
                 f"{control['kind']} '{label}' has no view to update (convention: a VBox of controls and an HTML view)"
             )
             continue
-        how = _operate(page, control)
+        how, undo = _operate(page, control)
         changed = _wait_changed(page, control["output"], before, change_timeout)
         report.operations.append(Operation(label, control["kind"], how, changed))
+        if changed and undo:
+            undo()
+            _wait_restored(page, control["output"], before, change_timeout)
 
     for violation in page.evaluate(_AXE):
         if violation["impact"] in SERIOUS:

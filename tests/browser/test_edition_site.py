@@ -132,7 +132,7 @@ def test_page_renders_its_widgets_from_the_saved_state_offline(site, browser, ax
                  || document.body.textContent.includes('Error displaying widget')""",
             arg=expected, timeout=30_000, polling=200,
         ) if expected else None
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         rendered = page.evaluate(
             """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
                  .map(s => !!s.parentElement.querySelector('.lm-Widget'))"""
