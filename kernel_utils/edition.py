@@ -13,6 +13,7 @@ notebooks use no TeX), so a reader needs nothing but the folder.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -244,7 +245,7 @@ def _vendor(site: Path, cache: Path | None = None) -> None:
     notice = ["Third-party files in this folder, copied unmodified from the npm registry:", ""]
     for name in ("requirejs", "@jupyter-widgets/html-manager"):
         pin = PINS[name]
-        license_ = __import__("json").loads((npm_package(name, cache=cache) / "package.json").read_text())["license"]
+        license_ = json.loads((npm_package(name, cache=cache) / "package.json").read_text(encoding="utf-8"))["license"]
         notice.append(f"- {pin.spec} ({license_} licence), integrity {pin.integrity}")
     (vendor / "NOTICE.txt").write_text("\n".join(notice) + "\n", encoding="utf-8")
 
