@@ -114,7 +114,12 @@ _CONTROLS = """() => {
 _VIEWS = """(outIndex) => {
   const out = window.jupyterapp.shell.currentWidget.node.querySelector(`[data-bt-output="${outIndex}"]`);
   const views = out.querySelectorAll('.widget-html-content, .widget-htmlmath-content, .widget-output, .widget-image');
-  return views.length ? [...views].map(v => v.tagName === 'IMG' ? v.src : v.innerHTML).join('\\n') : null;
+  if (!views.length) return null;
+  // A short fingerprint (length and a 32-bit hash) instead of the markup: views can hold large SVGs.
+  const text = [...views].map(v => v.tagName === 'IMG' ? v.src : v.innerHTML).join('\\n');
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return `${text.length}:${h}`;
 }"""
 
 _AXE = """async () => {
@@ -151,6 +156,7 @@ class Report:
     axe: list[str] = field(default_factory=list)
     off_machine: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
     expected_widgets: int = 0
     rendered_widgets: int = 0
     screenshot: Path | None = None
@@ -173,6 +179,8 @@ class Report:
         head = f"{self.notebook}: {len(problems)} problem(s)"
         if self.screenshot:
             head += f" (screenshot: {self.screenshot})"
+        if self.timings:
+            head += "; seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items())
         return head + "".join(f"\n  - {p}" for p in problems)
 
 
@@ -350,8 +358,10 @@ def check_notebook(
     listener = lambda exc: page_errors.append(str(exc)[:300])  # noqa: E731
     page.on("pageerror", listener)
     try:
+        started = time.monotonic()
         page.evaluate(_OPEN, path)
         page.wait_for_function(_READY, arg=path, timeout=timeout * 1000, polling=200)
+        report.timings["open"] = time.monotonic() - started
         dialog = page.locator(".jp-Dialog")
         if dialog.count():
             raise AssertionError(f"{path}: a dialog is open before running: {dialog.inner_text()[:300]}")
@@ -360,6 +370,7 @@ def check_notebook(
         for _ in range(2):  # done twice in a row, 300 ms apart: not caught between two cells
             page.wait_for_function(_DONE, timeout=timeout * 1000, polling=200)
             page.wait_for_timeout(300)
+        report.timings["run all"] = time.monotonic() - started - report.timings["open"]
         _inspect(page, report, axe_script, change_timeout)
         report.screenshot = screenshot
         _full_screenshot(page, screenshot)
@@ -394,6 +405,7 @@ def _inspect(page: Page, report: Report, axe_script: Path, change_timeout: float
     if stderr and not report.errors:
         report.errors.append(f"stderr shown in the notebook: {stderr[0][:300]}")
 
+    started = time.monotonic()
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(path=str(axe_script))
     for control in page.evaluate(_CONTROLS):
@@ -417,7 +429,11 @@ def _inspect(page: Page, report: Report, axe_script: Path, change_timeout: float
             undo()
             _wait_restored(page, control["output"], before, change_timeout)
 
-    for violation in page.evaluate(_AXE):
+    report.timings["operate"] = time.monotonic() - started
+    started = time.monotonic()
+    violations = page.evaluate(_AXE)
+    report.timings["axe"] = time.monotonic() - started
+    for violation in violations:
         if violation["impact"] in SERIOUS:
             report.axe.append(
                 f"{violation['id']} ({violation['impact']}): {violation['help']}; " + " | ".join(violation["nodes"][:3])
