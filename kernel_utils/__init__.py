@@ -55,6 +55,8 @@ _LAYERS: dict[str, tuple[str, ...]] = {
                  "knowledge_horizon", "load_timeline", "passage_links"),
     "timeline_chart": ("TimelineChart", "timeline_chart"),
     "timeline_export": ("timelinejs_json", "to_csv", "to_timelinejs"),
+    # the static HTML edition (python -m kernel_utils.edition)
+    "edition": ("EditionError", "build_edition"),
 }
 _WHERE = {name: module for module, names in _LAYERS.items() for name in names}
 
