@@ -135,7 +135,7 @@ def citation_block(rec: CitationRecord, fmt: str) -> str:
     text = format_citation(rec, fmt)
     if fmt == "csl-json":
         problems = validate_csl_json(csl_json(rec))
-        check = "valid against the official CSL-JSON schema" if not problems else "; ".join(problems)
+        check = "valid against the edition's CSL-JSON schema (data/schemas/csl-json.schema.json, written from the CSL 1.0.2 item types and variables)" if not problems else "; ".join(problems)
     elif fmt == "bibtex":
         problems = check_bibtex(text)
         check = "keeps the BibTeX entry rules checked by kernel_utils.citations.check_bibtex" if not problems else "; ".join(problems)
