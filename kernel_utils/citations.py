@@ -143,26 +143,34 @@ def abbreviate_page_range(first: int, last: int) -> str:
 
 # --------------------------------------------------------------------------- building the record
 def citation_record(document_id: str = DEFAULT_DOCUMENT) -> CitationRecord:
-    """Gather the citation data of a bundled document from its record and its provenance chain."""
+    """Gather the citation data of a bundled document from its record and its provenance chain.
+
+    The volume's facts (series, volume, editor, publisher, place, year) come from the publication
+    step of the document's own chain, or, for a document that has none yet, from the chain of a
+    bundled document of the same FRUS volume (:func:`~kernel_utils.provenance.volume_publication_document`).
+    """
     from .document import load_document
     from .entities import load_entities
     from .provenance import load_provenance
 
+    from .provenance import volume_publication_document
+
     record = document_record(document_id)
     doc = load_document(document_id)
+    volume_document = volume_publication_document(document_id) or document_id
     try:
-        chain = load_provenance(document_id)
+        chain = load_provenance(volume_document)
         pub = chain.step("publication")
     except (KeyError, FileNotFoundError, KernelUtilsError) as exc:
-        raise CitationError(f"{document_id}: no publication step in data/documents/{document_id}/provenance.json to cite from ({exc})") from None
+        raise CitationError(f"{document_id}: no publication step in data/documents/{volume_document}/provenance.json to cite from ({exc})") from None
 
     def fact(name: str) -> str:
         try:
             f = pub.fact(name)
         except KeyError as exc:
-            raise CitationError(f"data/documents/{document_id}/provenance.json, step 'publication': {exc.args[0]}") from None
+            raise CitationError(f"data/documents/{volume_document}/provenance.json, step 'publication': {exc.args[0]}") from None
         if f.status == "unknown":
-            raise CitationError(f"data/documents/{document_id}/provenance.json, step 'publication', fact {name!r}: unknown, so it cannot be cited")
+            raise CitationError(f"data/documents/{volume_document}/provenance.json, step 'publication', fact {name!r}: unknown, so it cannot be cited")
         return f.value
 
     author = None
