@@ -163,3 +163,23 @@ def test_steps_must_be_numbered_in_order(data_copy):
     path.write_text(json.dumps(chain, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataValidationError, match="steps numbered 1 to 6"):
         load_provenance()
+
+
+def test_layer_files_say_what_each_bundled_document_has():
+    from kernel_utils import has_provenance, layer_files
+
+    assert all(layer_files("frus1950v07-d1077").values())
+    assert has_provenance("frus1950v07-d1077")
+    assert layer_files("frus1950v07-d970")["cited documents"] is False
+    with pytest.raises(KeyError, match="no bundled document 'frus1950v07-d9999'"):
+        layer_files("frus1950v07-d9999")
+
+
+def test_a_document_without_a_publication_step_borrows_its_volumes_facts():
+    from kernel_utils import citation_record, volume_publication_document
+
+    assert volume_publication_document("frus1950v07-d1077") == "frus1950v07-d1077"
+    assert volume_publication_document("frus1950v07-d970") in {"frus1950v07-d970", "frus1950v07-d1077"}
+    rec = citation_record("frus1950v07-d970")
+    assert (rec.key, rec.number, rec.volume, rec.year, rec.first_page, rec.last_page) == ("frus1950v07-d970", "Delga 369", "VII", "1976", 1378, 1379)
+    assert rec.author is None and rec.file_designation == "320/12–450"

@@ -58,3 +58,26 @@ def test_all_data_are_escaped(sources):
 def test_unknown_facts_say_the_sources_are_silent(sources):
     html = step_card(load_provenance().step("creation"), sources)
     assert "No source: the sources read are silent." in html and "Reasoning:" in html
+
+
+def test_record_view_shows_a_documents_own_record_escaped():
+    from kernel_utils import load_sources
+    from kernel_utils.provenance_views import document_record_html
+
+    html = document_record_html("frus1950v07-d970", load_sources())
+    for words in ("Delga 369, New York to Washington, 4 December 1950", "320/12–450", "1378–1379", "frus1950v07-d970", "[Received December 4—8:12 p. m.]"):
+        assert words in html, words
+    assert "320.2/12–2050" not in html and "Webb" not in html
+    assert "volume&#x27;s" in html  # data escaped
+
+
+def test_absence_is_stated_plainly():
+    from kernel_utils import load_sources
+    from kernel_utils.provenance_views import missing_layer_html, step_or_absence
+
+    html = step_or_absence(None, "creation", load_sources(), "frus1950v07-d970")
+    assert "no provenance chain for <code>frus1950v07-d970</code>" in html
+    assert "data/documents/frus1950v07-d970/provenance.json" in html
+    assert "known_unknowns.json" in missing_layer_html("frus1950v07-d970", "known unknowns")
+    with pytest.raises(KeyError):
+        missing_layer_html("frus1950v07-d970", "chain")
