@@ -179,7 +179,28 @@ def test_a_document_without_a_publication_step_borrows_its_volumes_facts():
     from kernel_utils import citation_record, volume_publication_document
 
     assert volume_publication_document("frus1950v07-d1077") == "frus1950v07-d1077"
-    assert volume_publication_document("frus1950v07-d970") in {"frus1950v07-d970", "frus1950v07-d1077"}
+    assert volume_publication_document("frus1950v07-d970") == "frus1950v07-d970"  # its own chain has a publication step
     rec = citation_record("frus1950v07-d970")
     assert (rec.key, rec.number, rec.volume, rec.year, rec.first_page, rec.last_page) == ("frus1950v07-d970", "Delga 369", "VII", "1976", 1378, 1379)
     assert rec.author is None and rec.file_designation == "320/12–450"
+
+
+def test_the_second_document_has_a_short_chain_of_its_own():
+    """Delga 369 (d970): built only from its own text and the volume's sources; the volume's facts match 602's."""
+    chain = load_provenance("frus1950v07-d970")
+    assert [s.id for s in chain.steps] == ["creation", "transmission", "filing", "publication"]
+    assert chain.fact("transmission", "received").value == "December 4, 8:12 p.m."
+    assert chain.fact("transmission", "date").status == "inferred" and chain.fact("transmission", "date").value == "1950-12-04"
+    assert chain.fact("filing", "file_designation").value == "320/12–450"
+    assert chain.fact("creation", "drafter").status == "unknown"
+    telegram_602 = load_provenance()
+    for field in ("series_title", "volume_number", "publisher", "year_of_publication", "editor"):
+        assert chain.fact("publication", field) == telegram_602.fact("publication", field)
+    from kernel_utils import load_document
+
+    text = load_document("frus1950v07-d970").text
+    for step in chain.steps:
+        for f in step.facts:
+            for r in f.sources:
+                if r.source == "frus1950v07-d970":
+                    assert r.evidence in text, (step.id, f.field)
