@@ -25,6 +25,7 @@ from html import escape
 from typing import Iterable
 
 from .argument import Reading
+from .palette import OKABE_ITO
 
 __all__ = ["ArgumentDiagram", "argument_diagram", "argument_svg", "layout"]
 
@@ -34,14 +35,14 @@ MARGIN = 24
 MAX_PER_ROW = 4
 RELATION_STYLE = {
     # type: (symbol, stroke colour, dash pattern)
-    "supports": ("+", "#000000", ""),
-    "implements": ("i", "#0072B2", ""),
-    "qualifies": ("q", "#E69F00", "7 3"),
-    "attacks": ("−", "#D55E00", "5 3"),
-    "rebuts": ("×", "#D55E00", "5 3"),
-    "concedes": ("c", "#CC79A7", "2 3"),
+    "supports": ("+", OKABE_ITO["black"], ""),
+    "implements": ("i", OKABE_ITO["blue"], ""),
+    "qualifies": ("q", OKABE_ITO["orange"], "7 3"),
+    "attacks": ("−", OKABE_ITO["vermillion"], "5 3"),
+    "rebuts": ("×", OKABE_ITO["vermillion"], "5 3"),
+    "concedes": ("c", OKABE_ITO["reddish_purple"], "2 3"),
 }
-_FALLBACK_STYLE = ("?", "#000000", "")
+_FALLBACK_STYLE = ("?", OKABE_ITO["black"], "")
 
 
 def _tint(colour: str, share: float = 0.22) -> str:

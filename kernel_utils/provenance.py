@@ -15,6 +15,8 @@ Three files per bundled document, each validated on load:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -157,6 +159,14 @@ def _check_document_field(data: dict[str, Any], ctx: CheckContext) -> Iterator[P
         yield Problem(ctx.file, "", "document", f"the id of the document folder holding this file ({folder!r})", repr(data["document"]))
 
 
+#: Publication facts that citations are built from, and the form each must have to be citable.
+_PUBLICATION_FORMS = {
+    "volume_number": (re.compile(r"^(?:[IVXLCDM]+|\d+)$"), "a volume number in roman or arabic numerals, e.g. 'VII'"),
+    "year_of_publication": (re.compile(r"^\d{4}$"), "a four-digit year"),
+    "editor": (re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+$"), "a personal name, given names then family name, e.g. 'John P. Glennon'"),
+}
+
+
 def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     yield from _check_document_field(data, ctx)
     steps = data["steps"]
@@ -175,12 +185,14 @@ def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
             seen.add(fact["field"])
             yield from check_status_support(fact["status"], fact["sources"], fact.get("reasoning"), fact["value"], ctx, record=label, field=where)
             yield from check_source_refs(fact["sources"], ctx, record=label, field=f"{where}.sources")
+            form = _PUBLICATION_FORMS.get(fact["field"]) if step["id"] == "publication" and fact["status"] != "unknown" else None
+            if form and isinstance(fact["value"], str) and not form[0].match(fact["value"]):
+                yield Problem(ctx.file, label, f"{where}.value", form[1], repr(fact["value"][:80]))
 
 
 def _check_cited(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     yield from _check_document_field(data, ctx)
     text = ctx.document_text(data["document"])
-    known = ctx.source_ids()
     records = data["cited_documents"]
     yield from check_unique_ids(records, ctx.file, what="cited document")
     for index, doc in enumerate(records):
@@ -200,10 +212,10 @@ def _check_cited(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
         if len(variant_dates) > 1 and not doc.get("discrepancy") and doc["date"] is None:
             yield Problem(ctx.file, label, "discrepancy", "a note on the sources' disagreeing dates", "none")
         for j, variant in enumerate(doc["date_variants"]):
-            yield from check_reference(variant["source"], known, file=ctx.file, record=label, field=f"date_variants.{j}.source", what="source in data/sources.json")
             precision = {10: "day", 7: "month", 4: "year"}.get(len(variant["date"]), "day")
             yield from check_iso_date(variant["date"], precision, file=ctx.file, record=label, field=f"date_variants.{j}.date")
-            yield from check_source_refs([{"source": variant["source"], "evidence": variant["evidence"]}], ctx, record=label, field=f"date_variants.{j}")
+        # each variant is itself a source reference (source + evidence): fields date_variants.N.source/evidence
+        yield from check_source_refs(doc["date_variants"], ctx, record=label, field="date_variants")
         for j, passage in enumerate(doc["passages"]):
             yield from check_quote(text, passage["start"], passage["end"], passage["quote"], file=ctx.file, record=label, field=f"passages.{j}.quote", document=data["document"])
 

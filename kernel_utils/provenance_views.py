@@ -19,6 +19,7 @@ from .entities import Entity, Mention
 from .evidence import SourceRef
 from .provenance import LAYER_FILES, KnownUnknown, ProvenanceChain, Step, layer_files
 from .sources import Source
+from .palette import OKABE_ITO
 
 __all__ = [
     "status_badge", "sources_list", "step_card", "chain_overview", "highlight_mentions", "entity_card",
@@ -28,9 +29,9 @@ __all__ = [
 
 _BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:52em;"
 #: Okabe–Ito colours for the statuses (the word is always shown too).
-STATUS_COLOURS = {"verified": "#009E73", "inferred": "#E69F00", "unknown": "#000000"}
+STATUS_COLOURS = {"verified": OKABE_ITO["bluish_green"], "inferred": OKABE_ITO["orange"], "unknown": OKABE_ITO["black"]}
 #: Highlight colours for chosen entities (Okabe–Ito, light enough for black text).
-MARK_COLOURS = ("#F0E442", "#56B4E9", "#E69F00", "#CC79A7", "#009E73")
+MARK_COLOURS = (OKABE_ITO["yellow"], OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["reddish_purple"], OKABE_ITO["bluish_green"])
 
 
 def status_badge(status: str) -> str:

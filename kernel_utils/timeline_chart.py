@@ -22,18 +22,19 @@ from html import escape
 import pandas as pd
 
 from .timeline import CATEGORIES, TELEGRAM_DATE
+from .palette import OKABE_ITO
 
 __all__ = ["CATEGORY_STYLE", "MAX_LABELLED", "TimelineChart", "timeline_chart"]
 
 #: Okabe–Ito colour and a marker per category (colour-blind safe, and redundant with shape).
 CATEGORY_STYLE = {
-    "war": ("#D55E00", "o", "The war"),
-    "un": ("#0072B2", "s", "United Nations"),
-    "washington": ("#009E73", "D", "Washington"),
-    "peking": ("#CC79A7", "^", "Peking"),
-    "diplomacy": ("#E69F00", "v", "Other diplomacy"),
+    "war": (OKABE_ITO["vermillion"], "o", "The war"),
+    "un": (OKABE_ITO["blue"], "s", "United Nations"),
+    "washington": (OKABE_ITO["bluish_green"], "D", "Washington"),
+    "peking": (OKABE_ITO["reddish_purple"], "^", "Peking"),
+    "diplomacy": (OKABE_ITO["orange"], "v", "Other diplomacy"),
 }
-TELEGRAM_COLOUR = "#000000"
+TELEGRAM_COLOUR = OKABE_ITO["black"]
 MAX_LABELLED = 45
 
 

@@ -14,7 +14,7 @@ from kernel_utils import argument_diagram, argument_svg, load_reading
 from kernel_utils.argument_diagram import layout
 
 SVG = "{http://www.w3.org/2000/svg}"
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+from kernel_utils.palette import OKABE_ITO_HEX as OKABE_ITO
 
 
 @pytest.fixture(scope="module", params=["reading-a", "reading-b"])

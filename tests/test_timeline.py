@@ -33,7 +33,7 @@ from kernel_utils.timeline_render import event_card_html, events_table_html
 from kernel_utils.validation import validate_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+from kernel_utils.palette import OKABE_ITO_HEX as OKABE_ITO
 
 
 @pytest.fixture(scope="module")
