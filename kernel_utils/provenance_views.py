@@ -17,14 +17,14 @@ from IPython.display import HTML
 from .citations import FORMATS, CitationRecord, check_bibtex, check_ris, chicago_bibliography, chicago_note, csl_json, format_citation, validate_csl_json
 from .entities import Entity, Mention
 from .evidence import SourceRef
-from .provenance import LAYER_FILES, KnownUnknown, ProvenanceChain, Step, layer_files
+from .provenance import LAYER_FILES, CitedDocument, KnownUnknown, ProvenanceChain, Step, layer_files
 from .sources import Source
 from .palette import OKABE_ITO
 
 __all__ = [
     "status_badge", "sources_list", "step_card", "chain_overview", "highlight_mentions", "entity_card",
     "citation_block", "known_unknowns_html", "ChainStepper", "EntityExplorer", "CitationChooser",
-    "document_record_html", "missing_layer_html", "layer_status_html", "step_or_absence",
+    "document_record_html", "missing_layer_html", "layer_status_html", "step_or_absence", "date_disagreements_html",
 ]
 
 _BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:52em;"
@@ -146,6 +146,22 @@ def step_or_absence(chain: ProvenanceChain | None, step_id: str, sources: Mappin
     if step_id not in {s.id for s in chain.steps}:
         return f"<p style='{_BOX}'>The provenance chain of <code>{escape(document_id)}</code> has no step <code>{escape(step_id)}</code> yet.</p>"
     return step_card(chain.step(step_id), sources)
+
+
+def date_disagreements_html(cited: Sequence[CitedDocument]) -> str:
+    """Each cited document whose sources give different dates: every date with its source and words, then the note on the discrepancy."""
+    disagreeing = [d for d in cited if d.dates_disagree]
+    items = "".join(
+        f"<li><strong>{escape(d.title)}</strong><ul>"
+        + "".join(f"<li>{escape(v.date)} <code>[{escape(v.source)}]</code> “{escape(v.evidence)}”</li>" for v in d.date_variants)
+        + f"</ul><p>{escape(d.discrepancy or '')}</p></li>"
+        for d in disagreeing
+    )
+    return (
+        f"<section style='{_BOX}' aria-label='Dates that disagree'><p>{len(disagreeing)} cited document(s) whose sources give different dates.</p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + "</section>"
+    )
 
 
 def chain_overview(chain: ProvenanceChain) -> str:

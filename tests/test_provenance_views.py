@@ -81,3 +81,15 @@ def test_absence_is_stated_plainly():
     assert "known_unknowns.json" in missing_layer_html("frus1950v07-d970", "known unknowns")
     with pytest.raises(KeyError):
         missing_layer_html("frus1950v07-d970", "chain")
+
+
+def test_date_disagreements_are_listed_with_every_source_escaped():
+    from kernel_utils import load_cited_documents
+    from kernel_utils.provenance_views import date_disagreements_html
+
+    cited = load_cited_documents()
+    html = date_disagreements_html(cited)
+    assert "Department of State telegram 916" in html and "1950-12-15" in html and "1950-12-17" in html
+    hostile = replace(cited[0], title="<b>x</b>") if cited[0].dates_disagree else replace(next(d for d in cited if d.dates_disagree), title="<b>x</b>")
+    assert "&lt;b&gt;x&lt;/b&gt;" in date_disagreements_html([hostile]) and "<b>x</b>" not in date_disagreements_html([hostile])
+    assert date_disagreements_html([]).count("0 cited document(s)") == 1
