@@ -40,7 +40,7 @@ _LAYERS: dict[str, tuple[str, ...]] = {
                  "unannotated_occurrences"),
     "provenance": ("CitedDocument", "Fact", "KnownUnknown", "ProvenanceChain", "Step", "chain_table",
                    "cited_documents_table", "known_unknowns_table", "load_cited_documents", "load_known_unknowns",
-                   "load_provenance"),
+                   "load_provenance", "layer_files", "has_provenance", "volume_publication_document"),
     "file_designation": ("FileDesignation", "FileDesignationError", "decode_file_designation",
                          "explain_file_designation"),
     "citations": ("CitationError", "CitationRecord", "bibtex", "check_bibtex", "check_ris", "chicago_bibliography",

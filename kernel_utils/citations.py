@@ -4,8 +4,9 @@ Every value comes from the data: the document's record (``document.json``:
 title, date, web address, volume, document number, pages) and the publication
 step of its provenance chain (series title, volume number and subject, editor,
 publisher, place and year, each fact sourced).  Each form is checked against
-its format's rules: :func:`validate_csl_json` (the official CSL-JSON schema,
-vendored in ``data/schemas/csl-data.json``), :func:`check_bibtex`,
+its format's rules: :func:`validate_csl_json` (the edition's own JSON Schema for
+CSL-JSON items, ``data/schemas/csl-json.schema.json``, written from the item types
+and variables of the CSL 1.0.2 specification), :func:`check_bibtex`,
 :func:`check_ris`, and the Chicago forms follow *The Chicago Manual of Style*
 (17th ed.) on inclusive page numbers (9.61), volume numbers in arabic
 numerals (14.119), and note versus bibliography punctuation (14.20–14.21).
@@ -142,26 +143,34 @@ def abbreviate_page_range(first: int, last: int) -> str:
 
 # --------------------------------------------------------------------------- building the record
 def citation_record(document_id: str = DEFAULT_DOCUMENT) -> CitationRecord:
-    """Gather the citation data of a bundled document from its record and its provenance chain."""
+    """Gather the citation data of a bundled document from its record and its provenance chain.
+
+    The volume's facts (series, volume, editor, publisher, place, year) come from the publication
+    step of the document's own chain, or, for a document that has none yet, from the chain of a
+    bundled document of the same FRUS volume (:func:`~kernel_utils.provenance.volume_publication_document`).
+    """
     from .document import load_document
     from .entities import load_entities
     from .provenance import load_provenance
 
+    from .provenance import volume_publication_document
+
     record = document_record(document_id)
     doc = load_document(document_id)
+    volume_document = volume_publication_document(document_id) or document_id
     try:
-        chain = load_provenance(document_id)
+        chain = load_provenance(volume_document)
         pub = chain.step("publication")
     except (KeyError, FileNotFoundError, KernelUtilsError) as exc:
-        raise CitationError(f"{document_id}: no publication step in data/documents/{document_id}/provenance.json to cite from ({exc})") from None
+        raise CitationError(f"{document_id}: no publication step in data/documents/{volume_document}/provenance.json to cite from ({exc})") from None
 
     def fact(name: str) -> str:
         try:
             f = pub.fact(name)
         except KeyError as exc:
-            raise CitationError(f"data/documents/{document_id}/provenance.json, step 'publication': {exc.args[0]}") from None
+            raise CitationError(f"data/documents/{volume_document}/provenance.json, step 'publication': {exc.args[0]}") from None
         if f.status == "unknown":
-            raise CitationError(f"data/documents/{document_id}/provenance.json, step 'publication', fact {name!r}: unknown, so it cannot be cited")
+            raise CitationError(f"data/documents/{volume_document}/provenance.json, step 'publication', fact {name!r}: unknown, so it cannot be cited")
         return f.value
 
     author = None
@@ -399,15 +408,23 @@ def csl_json(rec: CitationRecord) -> list[dict]:
     return [item]
 
 
+#: The edition's JSON Schema for CSL-JSON (written from the CSL 1.0.2 specification; see its description).
+CSL_SCHEMA = "csl-json.schema.json"
+
+
 def _csl_schema() -> dict:
-    return json.loads((data_dir() / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
+    return json.loads((data_dir() / "schemas" / CSL_SCHEMA).read_text(encoding="utf-8"))
 
 
 def validate_csl_json(items: object) -> list[str]:
-    """Problems found by validating ``items`` against the official CSL-JSON schema (empty when valid)."""
-    from jsonschema import Draft7Validator
+    """Problems found by validating ``items`` (a CSL-JSON list) against ``data/schemas/csl-json.schema.json``.
 
-    validator = Draft7Validator(_csl_schema())
+    Empty when valid; otherwise one line per problem, ``path: message`` (e.g. ``0/author/0: ...``).
+    The schema keeps to the CSL 1.0.2 item types and variables and refuses any other key.
+    """
+    from .validation import _jsonschema
+
+    validator = _jsonschema().Draft202012Validator(_csl_schema())
     out = []
     for error in sorted(validator.iter_errors(items), key=lambda e: [str(p) for p in e.absolute_path]):
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"

@@ -29,6 +29,7 @@ __all__ = [
     "Fact", "Step", "ProvenanceChain", "TextPassage", "DateVariant", "CitedDocument", "KnownUnknown",
     "load_provenance", "load_cited_documents", "load_known_unknowns",
     "chain_table", "cited_documents_table", "known_unknowns_table", "STATUSES",
+    "LAYER_FILES", "layer_files", "has_provenance", "volume_publication_document",
 ]
 
 #: The allowed statuses, in the order the notebooks explain them.
@@ -232,6 +233,55 @@ def _check_known_unknowns(data: dict[str, Any], ctx: CheckContext) -> Iterator[P
 register("documents/*/provenance.json", "provenance.schema.json", _check_provenance, description="a document's provenance chain")
 register("documents/*/cited_documents.json", "cited_documents.schema.json", _check_cited, description="documents a text cites or presupposes")
 register("documents/*/known_unknowns.json", "known_unknowns.schema.json", _check_known_unknowns, description="what the sources do not say")
+
+
+# --------------------------------------------------------------------------- which files exist
+#: The files of the provenance layer in a document's folder, by what they hold.
+LAYER_FILES = {
+    "provenance chain": "provenance.json",
+    "cited documents": "cited_documents.json",
+    "known unknowns": "known_unknowns.json",
+    "mentions of entities": "mentions.json",
+}
+
+
+def layer_files(document_id: str = DEFAULT_DOCUMENT) -> dict[str, bool]:
+    """For each file of :data:`LAYER_FILES`, whether the bundled document has it yet.
+
+    A document may be bundled (text and ``document.json``) before anyone has built its
+    provenance; notebooks use this to show what exists and say plainly what does not.
+    Raises :class:`KeyError` naming the bundled documents for an id that is not one of them.
+    """
+    from .document import list_documents
+    from .paths import data_dir
+
+    if document_id not in list_documents():
+        raise KeyError(f"no bundled document {document_id!r}; bundled: {', '.join(list_documents())}")
+    folder = data_dir() / "documents" / document_id
+    return {what: (folder / name).is_file() for what, name in LAYER_FILES.items()}
+
+
+def has_provenance(document_id: str = DEFAULT_DOCUMENT) -> bool:
+    """Whether the bundled document has a provenance chain (``provenance.json``)."""
+    return layer_files(document_id)["provenance chain"]
+
+
+def volume_publication_document(document_id: str = DEFAULT_DOCUMENT) -> str | None:
+    """The document whose chain gives the publication facts of ``document_id``'s FRUS volume.
+
+    The series title, volume, publisher, place, year and editor belong to the volume, not to one
+    document: a document without a chain of its own borrows them from the publication step of a
+    bundled document of the same volume (itself first). ``None`` when no such chain exists.
+    """
+    from .document import document_record, list_documents
+
+    volume = document_record(document_id).volume_id
+    for candidate in [document_id] + [d for d in list_documents() if d != document_id]:
+        if not has_provenance(candidate) or document_record(candidate).volume_id != volume:
+            continue
+        if any(s.id == "publication" for s in load_provenance(candidate).steps):
+            return candidate
+    return None
 
 
 # --------------------------------------------------------------------------- loading

@@ -17,13 +17,14 @@ from IPython.display import HTML
 from .citations import FORMATS, CitationRecord, check_bibtex, check_ris, chicago_bibliography, chicago_note, csl_json, format_citation, validate_csl_json
 from .entities import Entity, Mention
 from .evidence import SourceRef
-from .provenance import ProvenanceChain, Step, KnownUnknown
+from .provenance import LAYER_FILES, CitedDocument, KnownUnknown, ProvenanceChain, Step, layer_files
 from .sources import Source
 from .palette import OKABE_ITO
 
 __all__ = [
     "status_badge", "sources_list", "step_card", "chain_overview", "highlight_mentions", "entity_card",
     "citation_block", "known_unknowns_html", "ChainStepper", "EntityExplorer", "CitationChooser",
+    "document_record_html", "missing_layer_html", "layer_status_html", "step_or_absence", "date_disagreements_html",
 ]
 
 _BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:52em;"
@@ -74,6 +75,92 @@ def step_card(step: Step, sources: Mapping[str, Source]) -> str:
         f"<p style='color:#595959'>Facts: {escape(counts)}.</p>"
         "<table><thead><tr><th scope='col'>Fact</th><th scope='col'>Value</th><th scope='col'>Status</th><th scope='col'>How we know</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def document_record_html(document_id: str, sources: Mapping[str, Source]) -> str:
+    """What a bundled document's own record (``document.json``) says of it: where the text comes from,
+    how its date and pages are known, its sources with their words, and its file designation decoded."""
+    from .document import document_record, load_document
+    from .file_designation import FileDesignationError, explain_file_designation
+    from .validation import load_validated
+
+    record = document_record(document_id)
+    raw = load_validated(f"documents/{document_id}/document.json")
+    refs = [SourceRef(r["source"], r.get("evidence", "")) for r in raw.get("sources", [])]
+    doc = load_document(document_id)
+    pages = "–".join(str(p) for p in (record.pages[0], record.pages[-1])) if len(record.pages) > 1 else ", ".join(str(p) for p in record.pages)
+    rows = [
+        ("Document", f"{record.short_title or record.title} (FRUS {record.volume_id}, document {record.document_number})"),
+        ("Heading", record.title),
+        ("File designation", doc.file_designation or "none printed"),
+        ("Date", record.date or "unknown"),
+        ("How the date is known", record.date_basis or "not recorded"),
+        ("Pages", pages or "unknown"),
+        ("How the pages are known", record.pages_basis),
+        ("Where the text comes from", record.retrieval),
+    ]
+    body = "".join(f"<tr><th scope='row' style='text-align:left;vertical-align:top;padding-right:1em'>{escape(k)}</th><td style='text-align:left'>{escape(v)}</td></tr>" for k, v in rows)
+    decoded = ""
+    if doc.file_designation:
+        try:
+            parts = explain_file_designation(doc.file_designation)
+        except FileDesignationError as error:
+            decoded = f"<p>The file designation could not be decoded: {escape(str(error))}</p>"
+        else:
+            items = "".join(
+                f"<li><code>{escape(p.text)}</code> ({escape(p.part)}): {escape(p.meaning)} {status_badge(p.status)}"
+                f" <small>[{escape(', '.join(dict.fromkeys(r.source for r in p.sources)) or 'no source')}]</small></li>"
+                for p in parts
+            )
+            decoded = f"<h5>The file designation decoded</h5><ul>{items}</ul>"
+    return (
+        f"<section style='{_BOX}' aria-label='Record of {escape(document_id)}'><h4 style='margin-top:0'>{escape(record.short_title or record.title)}</h4>"
+        f"<table>{body}</table>{decoded}<details open><summary>Sources of the record</summary>{sources_list(refs, sources)}</details></section>"
+    )
+
+
+def missing_layer_html(document_id: str, what: str) -> str:
+    """A plain statement that the provenance layer has no ``what`` (a key of LAYER_FILES) for this document yet."""
+    name = LAYER_FILES[what]
+    return (
+        f"<p style='{_BOX}'><strong>Not built yet:</strong> the provenance layer has no {escape(what)} for "
+        f"<code>{escape(document_id)}</code> (no <code>data/documents/{escape(document_id)}/{escape(name)}</code>). "
+        "Nothing is shown here rather than anything guessed.</p>"
+    )
+
+
+def layer_status_html(document_id: str) -> str:
+    """Which files of the provenance layer the document has, as a list (present / not built yet)."""
+    items = "".join(
+        f"<li>{escape(what)} (<code>{escape(LAYER_FILES[what])}</code>): {'present' if present else '<strong>not built yet</strong>'}</li>"
+        for what, present in layer_files(document_id).items()
+    )
+    return f"<section style='{_BOX}' aria-label='Provenance files of {escape(document_id)}'><ul style='margin:0'>{items}</ul></section>"
+
+
+def step_or_absence(chain: ProvenanceChain | None, step_id: str, sources: Mapping[str, Source], document_id: str) -> str:
+    """The step's card when the document has a chain with that step; otherwise a plain statement that it has none."""
+    if chain is None:
+        return missing_layer_html(document_id, "provenance chain")
+    if step_id not in {s.id for s in chain.steps}:
+        return f"<p style='{_BOX}'>The provenance chain of <code>{escape(document_id)}</code> has no step <code>{escape(step_id)}</code> yet.</p>"
+    return step_card(chain.step(step_id), sources)
+
+
+def date_disagreements_html(cited: Sequence[CitedDocument]) -> str:
+    """Each cited document whose sources give different dates: every date with its source and words, then the note on the discrepancy."""
+    disagreeing = [d for d in cited if d.dates_disagree]
+    items = "".join(
+        f"<li><strong>{escape(d.title)}</strong><ul>"
+        + "".join(f"<li>{escape(v.date)} <code>[{escape(v.source)}]</code> “{escape(v.evidence)}”</li>" for v in d.date_variants)
+        + f"</ul><p>{escape(d.discrepancy or '')}</p></li>"
+        for d in disagreeing
+    )
+    return (
+        f"<section style='{_BOX}' aria-label='Dates that disagree'><p>{len(disagreeing)} cited document(s) whose sources give different dates.</p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + "</section>"
     )
 
 
@@ -136,7 +223,7 @@ def citation_block(rec: CitationRecord, fmt: str) -> str:
     text = format_citation(rec, fmt)
     if fmt == "csl-json":
         problems = validate_csl_json(csl_json(rec))
-        check = "valid against the official CSL-JSON schema" if not problems else "; ".join(problems)
+        check = "valid against the edition's CSL-JSON schema (data/schemas/csl-json.schema.json, written from the CSL 1.0.2 item types and variables)" if not problems else "; ".join(problems)
     elif fmt == "bibtex":
         problems = check_bibtex(text)
         check = "keeps the BibTeX entry rules checked by kernel_utils.citations.check_bibtex" if not problems else "; ".join(problems)

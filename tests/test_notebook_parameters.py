@@ -76,10 +76,21 @@ def test_the_reading_notebook_is_parametrised():
     assert NB00 in _parametrised_notebooks()
 
 
+def test_the_provenance_notebook_is_parametrised_like_00():
+    nb01 = ROOT / "notebooks" / "01-provenance.ipynb"
+    assert nb01 in _parametrised_notebooks()
+    nb = nbformat.read(nb01, as_version=4)
+    tagged = [c for c in nb.cells if PARAMETERS_TAG in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and nb.cells.index(tagged[0]) == 1
+    assert tagged[0].source.startswith('DOCUMENT_ID = "frus1950v07-d1077"')
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "load_telegram" not in code and '"320.2/12–2050"' not in code  # everything goes through DOCUMENT_ID
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", [p for p in _parametrised_notebooks() if p != NB00], ids=lambda p: p.stem)
 def test_every_other_parametrised_notebook_runs_on_the_second_document(path):
-    """Any notebook that takes DOCUMENT_ID (01 · provenance, once it does) runs on Delga 369 without
+    """Any notebook that takes DOCUMENT_ID (01 · provenance among them) runs on Delga 369 without
     errors and shows that document, not telegram 602."""
     shown = _outputs(execute_notebook(path, parameters={"DOCUMENT_ID": SECOND}))
     assert "frus1950v07/d970" in shown or "Delga 369" in shown or "320/12–450" in shown

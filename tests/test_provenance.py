@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -54,12 +55,42 @@ def test_creation_step_states_what_is_known_and_what_is_not():
 
 
 def test_unread_sources_are_not_promoted_to_verified():
-    chain = load_provenance()
-    assert chain.fact("reception", "usun_action_delga_460").status == "unknown"
-    assert chain.fact("transmission", "date_confirmation_in_reply_delga_460").status == "unknown"
-    assert chain.fact("transmission", "date").status == "inferred"  # from the file designation's suffix
+    """Deptel 916 (frus1950v07-d1055) was never read: nothing cites it, its date stays unresolved."""
     sources = load_sources()
-    assert "frus1950v07-d1085" not in sources and "frus1950v07-d1055" not in sources  # never read, so never cited
+    assert "frus1950v07-d1055" not in sources  # never read, so never cited
+    cited = {r.source for s in load_provenance().steps for r in s.sources + tuple(x for f in s.facts for x in f.sources)}
+    cited |= {r.source for d in load_cited_documents() for r in d.sources} | {v.source for d in load_cited_documents() for v in d.date_variants}
+    assert "frus1950v07-d1055" not in cited
+    assert {d.id: d for d in load_cited_documents()}["deptel-916-new-delhi"].date_status == "unknown"
+
+
+def test_delga_460_read_in_part_verifies_only_what_its_opening_says():
+    """Delga 460 (frus1950v07-d1085) was read in its opening: it confirms '602 of December 20' and USUN's
+    calls, verbatim; the full date stays an inference (no year in the reply) and what was not read stays unknown."""
+    chain = load_provenance()
+    assert "frus1950v07-d1085" in load_sources()
+    confirmation = chain.fact("transmission", "date_confirmation_in_reply_delga_460")
+    assert confirmation.status == "verified"
+    assert "Pursuant to Department’s Top Secret 602 of December 20" in [r.evidence for r in confirmation.sources]
+    assert chain.fact("transmission", "date").status == "inferred"  # from the file suffix; the reply gives no year
+    assert "frus1950v07-d1085" in {r.source for r in chain.fact("transmission", "date").sources}
+    action = chain.fact("reception", "usun_action_delga_460")
+    assert action.status == "verified" and "Ross and Hyde" in action.value
+    assert all(r.source == "frus1950v07-d1085" for r in action.sources)
+    assert any("Ross and Hyde called upon [Page 1591] Riddell, Rau and Entezam" in r.evidence for r in action.sources)
+    assert chain.fact("reception", "identities_of_hyde_and_riddell").status == "unknown"
+    assert chain.fact("transmission", "time_of_receipt_at_usun").status == "unknown"
+    for step in ("transmission", "reception"):
+        assert "could not be read" not in chain.step(step).summary
+
+
+def test_delga_460_evidence_is_in_the_excerpt_read():
+    """Every quotation from Delga 460 is found word for word in the excerpt the team read (the parser fixture)."""
+    excerpt = (Path(__file__).parent / "fixtures" / "frus" / "texts" / "frus1950v07-d1085.txt").read_text(encoding="utf-8")
+    quotes = [r.evidence for s in load_provenance().steps for r in s.sources + tuple(x for f in s.facts for x in f.sources) if r.source == "frus1950v07-d1085"]
+    assert len(quotes) >= 5
+    for quote in quotes:
+        assert quote in excerpt, quote
 
 
 def test_filing_and_publication_facts():
@@ -106,7 +137,8 @@ def test_cited_documents_are_anchored_in_the_text():
 def test_known_unknowns():
     items = load_known_unknowns()
     ids = {k.id for k in items}
-    assert {"drafter-clearances", "delga-460", "deptel-916-text", "declassification"} <= ids
+    assert {"drafter-clearances", "delga-460-rest", "deptel-916-text", "declassification", "riddell-hyde"} <= ids
+    assert "delga-460" not in ids  # answered: Delga 460 cites 602 and reports USUN's calls
     steps = {s.id for s in load_provenance().steps}
     assert all(k.step in steps for k in items if k.step)
     assert list(known_unknowns_table().columns) == ["question", "why it matters", "searched", "step"]
@@ -131,3 +163,44 @@ def test_steps_must_be_numbered_in_order(data_copy):
     path.write_text(json.dumps(chain, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataValidationError, match="steps numbered 1 to 6"):
         load_provenance()
+
+
+def test_layer_files_say_what_each_bundled_document_has():
+    from kernel_utils import has_provenance, layer_files
+
+    assert all(layer_files("frus1950v07-d1077").values())
+    assert has_provenance("frus1950v07-d1077")
+    assert layer_files("frus1950v07-d970")["cited documents"] is False
+    with pytest.raises(KeyError, match="no bundled document 'frus1950v07-d9999'"):
+        layer_files("frus1950v07-d9999")
+
+
+def test_a_document_without_a_publication_step_borrows_its_volumes_facts():
+    from kernel_utils import citation_record, volume_publication_document
+
+    assert volume_publication_document("frus1950v07-d1077") == "frus1950v07-d1077"
+    assert volume_publication_document("frus1950v07-d970") == "frus1950v07-d970"  # its own chain has a publication step
+    rec = citation_record("frus1950v07-d970")
+    assert (rec.key, rec.number, rec.volume, rec.year, rec.first_page, rec.last_page) == ("frus1950v07-d970", "Delga 369", "VII", "1976", 1378, 1379)
+    assert rec.author is None and rec.file_designation == "320/12–450"
+
+
+def test_the_second_document_has_a_short_chain_of_its_own():
+    """Delga 369 (d970): built only from its own text and the volume's sources; the volume's facts match 602's."""
+    chain = load_provenance("frus1950v07-d970")
+    assert [s.id for s in chain.steps] == ["creation", "transmission", "filing", "publication"]
+    assert chain.fact("transmission", "received").value == "December 4, 8:12 p.m."
+    assert chain.fact("transmission", "date").status == "inferred" and chain.fact("transmission", "date").value == "1950-12-04"
+    assert chain.fact("filing", "file_designation").value == "320/12–450"
+    assert chain.fact("creation", "drafter").status == "unknown"
+    telegram_602 = load_provenance()
+    for field in ("series_title", "volume_number", "publisher", "year_of_publication", "editor"):
+        assert chain.fact("publication", field) == telegram_602.fact("publication", field)
+    from kernel_utils import load_document
+
+    text = load_document("frus1950v07-d970").text
+    for step in chain.steps:
+        for f in step.facts:
+            for r in f.sources:
+                if r.source == "frus1950v07-d970":
+                    assert r.evidence in text, (step.id, f.field)
