@@ -9,8 +9,9 @@ referred to exist, ids are unique ...).  Loading goes through the same rules
 Every :class:`~kernel_utils.errors.Problem` names the file, the record (its id,
 or its position), the field, what was expected and what was found.
 
-Layers register their rules by being listed in ``_RULE_MODULES``; each such
-module calls :func:`register` at import time (cheap: no file is read).
+Layers register their rules by being listed in ``_RULE_MODULES`` with the patterns
+they cover; each such module calls :func:`register` at import time (cheap: no file is
+read), and is imported only when a file of its kind is validated.
 """
 
 from __future__ import annotations
@@ -45,15 +46,18 @@ __all__ = [
 ]
 
 #: Modules that register rules for their layer of the data.
-_RULE_MODULES = (
-    "kernel_utils.document",
-    "kernel_utils.sources",
-    "kernel_utils.entities",
-    "kernel_utils.provenance",
-    "kernel_utils.file_designation",
-    "kernel_utils.timeline",
-    "kernel_utils.argument",
-)
+_RULE_MODULES: dict[str, tuple[str, ...]] = {
+    # module that registers the rules: the data-file patterns it covers (relative to data/).
+    # Declared here so that validating one file imports only the layer it belongs to
+    # (loading the telegram must not import the timeline's pandas or the argument layer).
+    "kernel_utils.document": ("documents/*/document.json",),
+    "kernel_utils.sources": ("sources.json",),
+    "kernel_utils.entities": ("entities/*.json", "documents/*/mentions.json"),
+    "kernel_utils.provenance": ("documents/*/provenance.json", "documents/*/cited_documents.json", "documents/*/known_unknowns.json"),
+    "kernel_utils.file_designation": ("decimal_file_classes.json",),
+    "kernel_utils.timeline": ("timeline/events.json",),
+    "kernel_utils.argument": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+}
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
 
@@ -316,9 +320,13 @@ def _describe(error) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- entry points
 def _rule_for(relative: str) -> FileRule | None:
-    for rule in rules():
-        if fnmatch(relative, rule.pattern):
-            return rule
+    """The rule for a data file, importing only the layer module that declares its pattern."""
+    for module, patterns in _RULE_MODULES.items():
+        if any(fnmatch(relative, pattern) for pattern in patterns):
+            importlib.import_module(module)
+            for rule in _RULES:
+                if fnmatch(relative, rule.pattern):
+                    return rule
     return None
 
 

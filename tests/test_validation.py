@@ -87,3 +87,23 @@ def test_loading_uses_the_validator(data_copy):
     assert isinstance(problem, Problem)
     assert (problem.file, problem.field) == ("data/sources.json", "kind")
     assert problem.found == "'rumour'"
+
+
+def test_declared_rule_patterns_match_what_each_module_registers():
+    """validation._RULE_MODULES says which module covers which files (so only that module is
+    imported); it must agree with the rules the modules really register."""
+    from kernel_utils.validation import _RULE_MODULES
+
+    registered: dict[str, set[str]] = {}
+    for rule in rules():
+        registered.setdefault(rule.checks[0].__module__, set()).add(rule.pattern)
+    assert registered == {module: set(patterns) for module, patterns in _RULE_MODULES.items()}
+
+
+def test_loading_the_telegram_imports_no_layer():
+    import subprocess
+    import sys
+
+    code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.timeline', 'kernel_utils.argument'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]", out
