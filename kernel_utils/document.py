@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .errors import DataValidationError, FrusParseError, Problem
+from .errors import DataValidationError, FrusParseError, Problem, TextIntegrityError
 from .frus_text import FrusDocument, parse_frus_text
 from .paths import data_dir, display_path
 from .validation import CheckContext, check_reference, load_validated, register
@@ -149,7 +149,12 @@ def list_documents() -> list[str]:
 def _record(document_id: str) -> DocumentRecord:
     if document_id not in list_documents():
         raise KeyError(f"no bundled document {document_id!r}; bundled: {', '.join(list_documents())}")
-    data = load_validated(f"documents/{document_id}/document.json")
+    try:
+        data = load_validated(f"documents/{document_id}/document.json")
+    except DataValidationError as exc:  # the record's rule also checks the text's size and checksum
+        if any(p.file.endswith("/text.txt") for p in exc.problems):
+            raise TextIntegrityError(exc.problems) from None
+        raise
     frus = data["frus"]
     return DocumentRecord(
         id=data["id"], title=data["title"], volume_id=frus["volume_id"], volume_title=frus["volume_title"],
@@ -163,7 +168,7 @@ def _record(document_id: str) -> DocumentRecord:
 def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
     """Load a bundled document's verbatim text, check it against its record, and parse it.
 
-    Raises :class:`~kernel_utils.errors.DataValidationError` when the text is
+    Raises :class:`~kernel_utils.errors.TextIntegrityError` (a DataValidationError) when the text is
     missing, truncated or altered (the message names the file, the expected and
     the found size and checksum), and :class:`~kernel_utils.errors.FrusParseError`
     when the parser cannot read it.
@@ -173,7 +178,7 @@ def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
     raw = path.read_bytes() if path.is_file() else None
     problems = text_integrity_problems(document_id, {"size_bytes": record.size_bytes, "sha256": record.sha256}, raw)
     if problems:
-        raise DataValidationError(problems)
+        raise TextIntegrityError(problems)
     assert raw is not None
     first_page = record.pages[0] if record.pages else None
     return parse_frus_text(

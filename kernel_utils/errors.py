@@ -51,8 +51,9 @@ class DataValidationError(KernelUtilsError, ValueError):
         super().__init__(f"{head} in the data:\n" + "\n".join(f"  - {line}" for line in lines))
 
 
-class TextIntegrityError(KernelUtilsError, ValueError):
-    """The verbatim text on disk is not the text the edition was built on."""
+class TextIntegrityError(DataValidationError):
+    """The verbatim text on disk is not the text the edition was built on (missing, truncated,
+    altered or re-encoded); its problems name the file and what differs (size, checksum)."""
 
 
 class FrusParseError(KernelUtilsError, ValueError):

@@ -17,7 +17,6 @@ read), and is imported only when a file of its kind is validated.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import importlib
 import json
 import re
@@ -401,8 +400,3 @@ def load_validated(relative: str) -> Any:
         raise DataValidationError(problems)
     _LOAD_CACHE[key] = data
     return data
-
-
-def sha256_of(data: bytes) -> str:
-    """Hex SHA-256 of some bytes (used for the integrity record of bundled texts)."""
-    return hashlib.sha256(data).hexdigest()

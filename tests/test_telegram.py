@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from kernel_utils import DataValidationError, load_telegram, document_record
+from kernel_utils import DataValidationError, TextIntegrityError, document_record, load_telegram
 from conftest import DATA, SEED
 
 TEXT_FILE = DATA / "documents" / "frus1950v07-d1077" / "text.txt"
@@ -107,8 +107,9 @@ def test_document_record():
 def test_damaged_text_is_refused_naming_file_and_difference(data_copy, damage, expected):
     target = data_copy / "documents" / "frus1950v07-d1077" / "text.txt"
     target.write_bytes(damage(target.read_bytes()))
-    with pytest.raises(DataValidationError) as info:
+    with pytest.raises(TextIntegrityError) as info:
         load_telegram()
+    assert isinstance(info.value, DataValidationError)
     message = str(info.value)
     for words in expected:
         assert words in message
