@@ -54,8 +54,8 @@ def test_static_html_export_embeds_every_map(notebook):
 
     html, _ = HTMLExporter().from_notebook_node(notebook)
     # the maps are inline (text/html is preferred), named by an aria-label: no <img> without alt text
-    assert "data:image/svg+xml" not in html
-    labels = re.findall(r'<svg role="img" aria-label="([^"]*)"', html)
+    assert not re.findall(r'<img[^>]*src="data:image/svg\+xml', html)
+    labels = re.findall(r'<svg[^>]*\saria-label="([^"]*)"', html)  # nbconvert may reorder attributes
     assert any("Reading A" in t for t in labels) and any("Reading B" in t for t in labels)
     assert len(re.findall(r"<figure\b", html)) >= 2
     inline = re.findall(r"<svg[^>]*role=\"img\"", html)
