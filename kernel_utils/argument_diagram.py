@@ -13,18 +13,21 @@ units: ``+`` supports, ``i`` implements, ``q`` qualifies, ``−`` attacks,
 ``×`` rebuts, ``c`` concedes.  Unit types are shown by shape *and* by an
 Okabe–Ito colour (both from ``vocabulary.json``), with the telegram's
 paragraph number (¶n) on every node and a legend.  The SVG has ``role="img"``,
-a ``<title>`` and a ``<desc>`` (alt text), and a ``<title>`` per node (tooltip
-with the unit's words).
+an ``aria-label``, a ``<title>`` and a ``<desc>`` (alt text), and a ``<title>`` per
+node (tooltip with the unit's words).  It has no ``id`` attributes (arrowheads
+are drawn, not markers), so the same map can appear twice on a page.  In a
+notebook, :class:`ArgumentDiagram` shows it inline in HTML with a caption (see
+:mod:`kernel_utils.figure_html`) and keeps the ``image/svg+xml`` for GitHub.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from html import escape
 from typing import Iterable
 
 from .argument import Reading
+from .figure_html import figure_bundle
 from .palette import OKABE_ITO
 
 __all__ = ["ArgumentDiagram", "argument_diagram", "argument_svg", "layout"]
@@ -244,9 +247,7 @@ def argument_svg(
     for name in [selected, *(emphasis or ()), *withdrawn, *fallen]:
         if name is not None:
             reading.unit(name)  # KeyError naming the valid ids
-    key = hashlib.sha256(repr((reading.id, selected, sorted(emphasis or ()), sorted(withdrawn), sorted(fallen), caption)).encode()).hexdigest()[:8]
-    ident = f"argmap-{reading.id}-{key}"
-    title = caption or f"Argument map of telegram 602 · {reading.title}"
+    title = argument_title(reading, caption)
     desc = (
         f"{len(reading.units)} units and {len(reading.relations)} relations of {reading.id}. Grounds stand above what rests on them. "
         f"Main conclusion: {reading.main_conclusion}, ¶{reading.unit(reading.main_conclusion).number}, "
@@ -260,16 +261,15 @@ def argument_svg(
     legend_rows = -(-len(vocab.unit_types) // per_row) + 1
     legend_h = 34 + legend_rows * 30
     total_h = height + legend_h
+    desc = desc.rstrip()
     out = [
         # width 100% and no height: wherever the SVG is shown as an <img> (JupyterLab, nbconvert HTML, GitHub)
         # it takes the width of its container and keeps its proportions, never clipped
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(total_h)}" width="100%" preserveAspectRatio="xMidYMin meet" '
-        f'role="img" aria-labelledby="{ident}-title {ident}-desc" font-family="DejaVu Sans, Verdana, Arial, sans-serif" '
+        f'role="img" aria-label="{escape(title, quote=True)}. {escape(desc, quote=True)}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" '
         f'style="max-width:100%;height:auto;background:#FFFFFF">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
-        f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-        f'<path d="M0,0 L10,5 L0,10 z" fill="#000000"/></marker></defs>',
+        f'<title>{escape(title)}</title>',
+        f'<desc>{escape(desc)}</desc>',
         f'<rect x="0" y="0" width="{_f(width)}" height="{_f(total_h)}" fill="#FFFFFF"/>',
     ]
     head, _, rest = title.partition(": ")
@@ -310,7 +310,8 @@ def argument_svg(
             points = _route((sx, sy), (jx, jy), row_geometry)
             parts.append(f'<polyline points="{" ".join(f"{_f(px)},{_f(py)}" for px, py in points)}" fill="none" stroke="{colour}" '
                          f'stroke-width="1.6" stroke-linejoin="round"{dash_attr}/>')
-        parts.append(f'<line x1="{_f(jx)}" y1="{_f(jy + 8)}" x2="{_f(jx)}" y2="{_f(t.y - 1)}" stroke="{colour}" stroke-width="1.6" marker-end="url(#{ident}-arrow)"/>')
+        parts.append(f'<line x1="{_f(jx)}" y1="{_f(jy + 8)}" x2="{_f(jx)}" y2="{_f(t.y - 6)}" stroke="{colour}" stroke-width="1.6"/>'
+                     f'<polygon points="{_f(jx - 4)},{_f(t.y - 7)} {_f(jx + 4)},{_f(t.y - 7)} {_f(jx)},{_f(t.y - 1)}" fill="#000000"/>')
         parts.append(f'<circle cx="{_f(jx)}" cy="{_f(jy)}" r="8" fill="#FFFFFF" stroke="{colour}" stroke-width="1.6"/>')
         parts.append(f'<text x="{_f(jx)}" y="{_f(jy + 4)}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}">{escape(symbol)}</text></g>')
         out.append("".join(parts))
@@ -371,19 +372,46 @@ def argument_svg(
     return "\n".join(out)
 
 
+def argument_title(reading: Reading, caption: str | None = None) -> str:
+    """The title of a map: ``caption`` if given, else 'Argument map of telegram 602 · <reading title>'."""
+    return caption or f"Argument map of telegram 602 · {reading.title}"
+
+
+def argument_caption(reading: Reading) -> str:
+    """A visible caption saying how to read a map (the alt text's description, in short)."""
+    main = reading.unit(reading.main_conclusion)
+    return (f"{len(reading.units)} units and {len(reading.relations)} relations of {reading.id}; grounds stand above what "
+            f"rests on them. Main conclusion: {main.id}, ¶{main.number}, “{main.label}”. Shapes and colours show unit types, "
+            f"markers above each target show relation types (legend below the map); hover a unit for its words.")
+
+
 class ArgumentDiagram:
-    """A displayable argument map: shows as ``image/svg+xml`` in Jupyter (and so on GitHub and in nbconvert HTML)."""
+    """A displayable argument map.
+
+    In JupyterLab and nbconvert HTML it shows as ``text/html``: the SVG inline, named by its
+    ``aria-label``, in a ``<figure>`` with a caption (an ``image/svg+xml`` output would become an
+    ``<img>`` without alt text).  GitHub's preview shows the ``image/svg+xml`` kept in the bundle.
+    """
 
     def __init__(self, reading: Reading, **options):
         self.reading = reading
         self.options = options
         self.svg = argument_svg(reading, **options)
 
+    @property
+    def alt(self) -> str:
+        """The alt text: what the map is and what it shows."""
+        return f"{argument_title(self.reading, self.options.get('caption'))}. {argument_caption(self.reading)}"
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return figure_bundle(self.svg, label=argument_title(self.reading, self.options.get("caption")),
+                             caption=argument_caption(self.reading), alt=self.alt)
+
     def _repr_svg_(self) -> str:
         return self.svg
 
     def __repr__(self) -> str:  # the text/plain fallback: the alt text, no memory address
-        return f"Argument map of {self.reading.id}: {len(self.reading.units)} units, {len(self.reading.relations)} relations (an SVG image)"
+        return self.alt
 
 
 def argument_diagram(reading: Reading, **options) -> ArgumentDiagram:

@@ -9,7 +9,11 @@ Events Washington could not yet know on the horizon date are drawn hollow.
 
 The SVG is made reproducible (``svg.hashsalt``, no date in the metadata, text kept
 as text) and carries ``role="img"``, an ``aria-label``, ``<title>`` and ``<desc>``
-so that screen readers and static renders have the alt text.
+so that screen readers and static renders have the alt text.  It is responsive
+(``width="100%"`` with its ``viewBox``, never wider than drawn), so it never makes
+an output scroll sideways, and keeps only the ids it refers to (clip paths, named
+from their content), so the same chart can appear twice on a page.  In a notebook
+it shows inline in HTML with a caption (see :mod:`kernel_utils.figure_html`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import pandas as pd
 
 from .timeline import CATEGORIES, TELEGRAM_DATE
 from .palette import OKABE_ITO
+from .figure_html import figure_bundle, figure_html
 
 __all__ = ["CATEGORY_STYLE", "MAX_LABELLED", "TimelineChart", "timeline_chart"]
 
@@ -40,10 +45,23 @@ MAX_LABELLED = 45
 
 @dataclass(frozen=True)
 class TimelineChart:
-    """An SVG chart and its alt text; shows itself as SVG in Jupyter (and in static renders)."""
+    """An SVG chart, its title and its alt text.
+
+    Shows in Jupyter as ``text/html`` (the SVG inline, named by its title, in a ``<figure>`` whose
+    caption is the alt text) with the ``image/svg+xml`` kept for GitHub's preview.
+    """
 
     svg: str
     alt: str
+    title: str = ""
+
+    @property
+    def html(self) -> str:
+        """The chart as an accessible HTML figure (for HTML widgets and static views)."""
+        return figure_html(self.svg, label=self.title or self.alt, caption=self.alt)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return figure_bundle(self.svg, label=self.title or self.alt, caption=self.alt, alt=self.alt)
 
     def _repr_svg_(self) -> str:
         return self.svg
@@ -137,12 +155,21 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
     alt = _alt_text(frame, title, moment_ts, hollow)
-    return TimelineChart(svg=_accessible_svg(buffer.getvalue(), title, alt), alt=alt)
+    return TimelineChart(svg=_accessible_svg(buffer.getvalue(), title, alt), alt=alt, title=title)
 
 
 def _accessible_svg(svg: str, title: str, alt: str) -> str:
-    """Give the <svg> element role="img", an aria-label, and a <title>/<desc> first child; drop the XML prologue."""
+    """Give the <svg> element role="img", an aria-label, and a <title>/<desc> first child; make it
+    responsive (width 100%, at most its drawn width); drop the XML prologue and the ids nothing refers to."""
     svg = svg[svg.index("<svg"):]
     head_end = svg.index(">") + 1
-    head = re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" ', svg[:head_end], count=1)
-    return head + f"<title>{escape(title)}</title><desc>{escape(alt)}</desc>" + svg[head_end:]
+    head = svg[:head_end]
+    width = re.search(r'\swidth="([^"]+)"', head)
+    drawn = width.group(1) if width else "100%"
+    head = re.sub(r'\s(?:width|height)="[^"]*"', "", head)
+    head = head.replace("<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" width="100%" '
+                        f'style="max-width:{drawn};height:auto" ', 1)
+    body = svg[head_end:]
+    referred = set(re.findall(r"url\(#([^)]+)\)", body)) | set(re.findall(r'href="#([^"]+)"', body))
+    body = re.sub(r'\sid="([^"]+)"', lambda m: m.group(0) if m.group(1) in referred else "", body)
+    return head + f"<title>{escape(title)}</title><desc>{escape(alt)}</desc>" + body

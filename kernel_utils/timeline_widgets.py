@@ -1,7 +1,9 @@
 """The timeline explorer: date range, category and lane toggles, the knowledge-horizon switch, one event's view.
 
-All controls are labelled, native and keyboard-usable (a range slider, check boxes,
-a drop-down).  The result is written into ``HTML`` widgets (never printed), and
+All controls are labelled, native and keyboard-usable (drop-downs and check boxes).
+The date range is two drop-downs, "From" and "To", over the days of the timeline's
+months: a range slider's handles have no accessible name in ipywidgets 8.1, so a
+screen reader could not tell them apart.  The result is written into ``HTML`` widgets (never printed), and
 every control has a method that sets it from code and returns what the view now
 shows as static HTML, so a notebook cell can demonstrate it, nbval runs the
 callbacks, and a static render still shows an example.
@@ -42,14 +44,9 @@ class TimelineExplorer:
         months = pd.date_range(first.to_period("M").to_timestamp(), last.to_period("M").to_timestamp() + pd.offsets.MonthEnd(0), freq="D")
         self._days = list(months)
         style = {"description_width": "initial"}
-        self.range = widgets.SelectionRangeSlider(
-            options=[(f"{d:%d %b %Y}", d) for d in self._days],
-            index=(0, len(self._days) - 1),
-            description="Dates",
-            continuous_update=False,
-            layout=widgets.Layout(width="40em"),
-            style=style,
-        )
+        days = [(f"{d:%d %b %Y}", d) for d in self._days]
+        self.start = widgets.Dropdown(options=days, index=0, description="From", style=style)
+        self.end = widgets.Dropdown(options=days, index=len(days) - 1, description="To", style=style)
         self.category_boxes = {c: widgets.Checkbox(value=True, description=_CATEGORY_LABELS[c], indent=False, style=style) for c in CATEGORIES}
         self.lane_boxes = {l: widgets.Checkbox(value=True, description=_LANE_LABELS[l], indent=False, style=style) for l in LANES}
         self.horizon = widgets.Checkbox(value=False, description=f"Only what Washington could know on {pd.Timestamp(moment):%d %B %Y}", indent=False, style=style)
@@ -58,13 +55,13 @@ class TimelineExplorer:
         self.chart = widgets.HTML()
         self.table = widgets.HTML()
         self.card = widgets.HTML()
-        for control in [self.range, self.horizon, *self.category_boxes.values(), *self.lane_boxes.values()]:
+        for control in [self.start, self.end, self.horizon, *self.category_boxes.values(), *self.lane_boxes.values()]:
             control.observe(self._on_filter, names="value")
         self.event.observe(self._on_event, names="value")
         self._quiet = False
         self._refresh()
         self.widget = widgets.VBox([
-            self.range,
+            widgets.HBox([widgets.Label("Dates:"), self.start, self.end]),
             widgets.HBox([widgets.Label("Categories:"), *self.category_boxes.values()]),
             widgets.HBox([widgets.Label("Lanes:"), *self.lane_boxes.values()]),
             self.horizon,
@@ -76,9 +73,14 @@ class TimelineExplorer:
         ])
 
     # ------------------------------------------------------------------ state
+    @property
+    def dates(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """The first and last day selected (in order, whichever drop-down holds the earlier one)."""
+        return min(self.start.value, self.end.value), max(self.start.value, self.end.value)
+
     def current(self) -> pd.DataFrame:
         """The events the controls select (with the horizon columns)."""
-        start, end = self.range.value
+        start, end = self.dates
         categories = [c for c, box in self.category_boxes.items() if box.value]
         lanes = [l for l, box in self.lane_boxes.items() if box.value]
         selected = filter_events(self.horizon_frame, start=start, end=end, categories=categories, lanes=lanes)
@@ -88,13 +90,13 @@ class TimelineExplorer:
 
     def _refresh(self) -> None:
         selected = self.current()
-        start, end = self.range.value
+        start, end = self.dates
         what = "only what Washington could know on " + self.moment if self.horizon.value else "everything, with hindsight"
         self.summary.value = (
             f"<p><strong>{len(selected)}</strong> of {len(self.frame)} events between {start:%d %B %Y} and {end:%d %B %Y}; showing {what}. "
             "Hollow markers: events Washington could not yet know on the telegram's day.</p>"
         )
-        self.chart.value = timeline_chart(selected, title="Selected events").svg if len(selected) else "<p>No events in the selection.</p>"
+        self.chart.value = timeline_chart(selected, title="Selected events").html if len(selected) else "<p>No events in the selection.</p>"
         self.table.value = events_table_html(selected, caption="Selected events")
         options = [(f"{e['start']:%Y-%m-%d} {e['title']}", e["id"]) for _, e in selected.iterrows()]
         keep = self.event.value if self.event.value in {v for _, v in options} else (options[0][1] if options else None)
@@ -121,11 +123,17 @@ class TimelineExplorer:
 
     # ------------------------------------------------------------------ set from code
     def set_range(self, start: Any, end: Any) -> HTML:
-        """Set the date range as a reader would (dates snap to the slider's days); return the summary and table."""
+        """Set the date range as a reader would (the two drop-downs, to whole days); return the summary and table."""
         start_ts, end_ts = pd.Timestamp(start), pd.Timestamp(end)
         if not (self._days[0] <= start_ts <= end_ts <= self._days[-1]):
             raise ValueError(f"a range within {self._days[0]:%Y-%m-%d} – {self._days[-1]:%Y-%m-%d} with start ≤ end; found {start_ts:%Y-%m-%d} – {end_ts:%Y-%m-%d}")
-        self.range.value = (start_ts, end_ts)
+        self._quiet = True  # one refresh for the pair of drop-downs
+        try:
+            self.start.value = start_ts.normalize()
+            self.end.value = end_ts.normalize()
+        finally:
+            self._quiet = False
+        self._refresh()
         return HTML(self.summary.value + self.table.value)
 
     def set_filters(self, *, categories: Iterable[str] | None = None, lanes: Iterable[str] | None = None) -> HTML:

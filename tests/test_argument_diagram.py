@@ -28,7 +28,9 @@ def test_svg_parses_and_has_alt_text(reading):
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and reading.title in title.text
     assert desc is not None and "Main conclusion" in desc.text and reading.main_conclusion in desc.text
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-label") == f"{title.text}. {desc.text}"
+    # no ids: the same map may be shown twice on a page (a cell's output and a widget's view)
+    assert not [e for e in root.iter() if e.get("id") is not None] and "url(#" not in argument_svg(reading)
 
 
 def test_every_unit_and_relation_is_drawn_with_its_paragraph_number(reading):
@@ -68,6 +70,22 @@ def test_diagram_is_deterministic_and_displays_as_svg(reading):
     d = argument_diagram(reading, selected=reading.main_conclusion)
     assert d._repr_svg_() == argument_svg(load_reading(reading.id), selected=reading.main_conclusion)
     assert "0x" not in repr(d) and reading.id in repr(d)
+
+
+def test_diagram_displays_as_an_accessible_html_figure_and_keeps_the_svg_image(reading):
+    """JupyterLab draws image/svg+xml as an <img> without alt: the bundle's text/html (which front ends
+    prefer) has the SVG inline with an aria-label and a visible caption; GitHub gets the image."""
+    bundle = argument_diagram(reading)._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
+    assert bundle["image/svg+xml"] == argument_svg(reading)
+    figure = etree.fromstring(bundle["text/html"].encode("utf-8"))
+    assert figure.tag == "figure"
+    (svg,) = figure.findall(f"{SVG}svg")
+    assert svg.get("role") == "img" and svg.get("aria-label") == f"Argument map of telegram 602 · {reading.title}"
+    caption = figure.find("figcaption").text
+    assert reading.main_conclusion in caption and "legend" in caption
+    assert bundle["text/plain"].startswith(svg.get("aria-label")) and caption in bundle["text/plain"]
+    assert bundle == argument_diagram(load_reading(reading.id))._repr_mimebundle_()  # deterministic
 
 
 def test_options_mark_units_and_refuse_unknown_ids(reading):

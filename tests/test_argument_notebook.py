@@ -1,9 +1,9 @@
 """Where the argument map must render: the committed notebook's outputs (what GitHub's preview shows)
-and its static HTML export (nbconvert).  JupyterLab renders the same image/svg+xml output."""
+and its static HTML export (nbconvert) and JupyterLab, which prefer the text/html figure (inline SVG with
+an aria-label and a caption) to the image/svg+xml output (an <img> without alt text)."""
 
 from __future__ import annotations
 
-import base64
 import re
 
 import nbformat
@@ -27,9 +27,9 @@ def _diagram_outputs(nb):
             yield cell.source, [o for o in cell.outputs if "data" in o]
 
 
-def test_maps_are_saved_as_svg_image_outputs(notebook):
-    """GitHub's notebook preview shows image/svg+xml outputs; widgets it cannot show, so each widget is
-    followed by a cell whose saved output is static HTML."""
+def test_maps_are_saved_as_svg_image_and_accessible_html_outputs(notebook):
+    """GitHub's notebook preview shows image/svg+xml outputs; JupyterLab shows the text/html figure.
+    Widgets GitHub cannot show, so each widget is followed by a cell whose saved output is static HTML."""
     found = dict(_diagram_outputs(notebook))
     assert set(found) == {"argument_diagram(a)", "argument_diagram(b)"}
     for source, outputs in found.items():
@@ -40,6 +40,9 @@ def test_maps_are_saved_as_svg_image_outputs(notebook):
         assert expected in root.find(f"{SVG}title").text
         assert not root.findall(f".//{SVG}script") and "href=\"http" not in output.data["image/svg+xml"]
         assert "0x" not in output.data["text/plain"]
+        figure = etree.fromstring(output.data["text/html"].encode("utf-8"))
+        (svg,) = figure.findall(f"{SVG}svg")
+        assert expected in svg.get("aria-label") and svg.get("role") == "img" and figure.find("figcaption").text
     selects = [c for c in notebook.cells if c.cell_type == "code" and ".select(" in c.source]
     assert len(selects) == 4
     for cell in selects:
@@ -50,11 +53,10 @@ def test_static_html_export_embeds_every_map(notebook):
     from nbconvert import HTMLExporter
 
     html, _ = HTMLExporter().from_notebook_node(notebook)
-    images = re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', html)
-    titles = []
-    for data in images:
-        root = etree.fromstring(base64.b64decode(data))
-        titles.append(root.find(f"{SVG}title").text)
-    assert any("Reading A" in t for t in titles) and any("Reading B" in t for t in titles)
+    # the maps are inline (text/html is preferred), named by an aria-label: no <img> without alt text
+    assert not re.findall(r'<img[^>]*src="data:image/svg\+xml', html)
+    labels = re.findall(r'<svg[^>]*\saria-label="([^"]*)"', html)  # nbconvert may reorder attributes
+    assert any("Reading A" in t for t in labels) and any("Reading B" in t for t in labels)
+    assert len(re.findall(r"<figure\b", html)) >= 2
     inline = re.findall(r"<svg[^>]*role=\"img\"", html)
-    assert len(inline) >= 4  # the maps inside the four static widget views
+    assert len(inline) >= 6  # the two maps and those inside the four static widget views

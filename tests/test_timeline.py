@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -245,6 +246,30 @@ def test_full_chart_uses_category_rows(frame):
     chart = timeline_chart(knowledge_horizon(frame))
     assert "FRUS correspondence" in chart.svg and "Category / lane" in chart.svg
     assert chart._repr_svg_() == chart.svg
+
+
+def test_chart_is_responsive_and_displays_as_an_accessible_html_figure(frame):
+    """JupyterLab draws image/svg+xml as an <img> without alt, and a fixed-width SVG makes the output
+    scroll sideways out of the keyboard's reach: the chart is 100% wide (at most as drawn), and its
+    text/html figure names the inline SVG and shows the alt text as a caption."""
+    from lxml import etree
+
+    chart = timeline_chart(knowledge_horizon(frame), title="Everything")
+    root = etree.fromstring(chart.svg.encode("utf-8"))
+    assert root.get("width") == "100%" and root.get("height") is None and root.get("viewBox")
+    assert "max-width:" in root.get("style") and "height:auto" in root.get("style")
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    referred = set(re.findall(r"url\(#([^)]+)\)", chart.svg)) | set(re.findall(r'href="#([^"]+)"', chart.svg))
+    assert ids and ids == referred, "only the ids the chart refers to (clip paths, marker glyphs)"
+    assert 'id="figure_1"' not in chart.svg and 'id="axes_1"' not in chart.svg
+    bundle = chart._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
+    assert bundle["image/svg+xml"] == chart.svg and bundle["text/plain"] == chart.alt == repr(chart)
+    assert bundle["text/html"] == chart.html and "data:image" not in chart.html
+    figure = etree.fromstring(chart.html.encode("utf-8"))
+    (svg,) = figure.findall("{http://www.w3.org/2000/svg}svg")
+    assert svg.get("role") == "img" and svg.get("aria-label") == "Everything"
+    assert figure.find("figcaption").text == chart.alt
 
 
 def test_event_card_shows_sources_disagreements_and_passages(data, frame):

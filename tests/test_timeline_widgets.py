@@ -15,10 +15,32 @@ def explorer():
 def test_controls_are_labelled_native_widgets(explorer):
     import ipywidgets as widgets
 
-    assert isinstance(explorer.range, widgets.SelectionRangeSlider) and explorer.range.description == "Dates"
+    # two labelled drop-downs, not a range slider (whose handles have no accessible name in ipywidgets 8.1)
+    assert isinstance(explorer.start, widgets.Dropdown) and explorer.start.description == "From"
+    assert isinstance(explorer.end, widgets.Dropdown) and explorer.end.description == "To"
+    assert explorer.start.options == explorer.end.options and len(explorer.start.options) > 200
+    assert explorer.start.options[0][0] == "01 Jun 1950" and explorer.dates == (explorer._days[0], explorer._days[-1])
+    assert not any(isinstance(w, widgets.SelectionRangeSlider) for w in _descendants(explorer.widget))
     assert all(isinstance(b, widgets.Checkbox) and b.description for b in explorer.category_boxes.values())
     assert explorer.horizon.description == "Only what Washington could know on 20 December 1950"
     assert isinstance(explorer.event, widgets.Dropdown) and explorer.event.description == "Event"
+
+
+def _descendants(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)
+
+
+def test_from_and_to_drop_downs_set_the_range_as_a_reader_would(explorer):
+    explorer.set_range("1950-12-13", "1950-12-28")
+    assert (explorer.start.label, explorer.end.label) == ("13 Dec 1950", "28 Dec 1950")
+    december = set(explorer.current()["id"])
+    explorer.end.value = explorer._days[-1]  # a reader moves only "To": the view follows
+    assert december < set(explorer.current()["id"]) and "and 28 February 1951" in explorer.summary.value
+    explorer.start.value, explorer.end.value = explorer.end.value, explorer.start.value  # "From" after "To": same days
+    assert "between 13 December 1950 and 28 February 1951" in explorer.summary.value
+    explorer.set_range("1950-12-01", "1951-01-10")
 
 
 def test_range_categories_lanes_and_horizon_change_the_selection(explorer):
