@@ -77,10 +77,10 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return _run([str(PYTHON), "-m", "pytest", *extra])
     if command == "execute":
-        return _run([str(PYTHON), "-m", "kernel_utils.notebook_runner", *extra])
+        return _run([str(PYTHON), "-m", "tools.notebook_runner", *extra])
     if command == "bench":
         return _run([str(PYTHON), str(ROOT / "benchmarks" / "bench.py"), *extra])
-    return _run([str(PYTHON), "-m", "kernel_utils.edition", *extra])
+    return _run([str(PYTHON), "-m", "tools.edition", *extra])
 
 
 if __name__ == "__main__":

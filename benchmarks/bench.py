@@ -64,7 +64,7 @@ def bench_startup(repeat: int) -> dict:
 
 
 def _execute(path: Path) -> float:
-    from kernel_utils.notebook_runner import execute_notebook
+    from tools.notebook_runner import execute_notebook
 
     start = time.perf_counter()
     execute_notebook(path)
@@ -75,7 +75,7 @@ def bench_notebooks(repeat: int) -> dict:
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    from kernel_utils.notebook_runner import notebook_paths
+    from tools.notebook_runner import notebook_paths
 
     notebooks = notebook_paths()
     with tempfile.TemporaryDirectory() as tmp:

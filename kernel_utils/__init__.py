@@ -18,11 +18,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .document import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
-from .errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
-from .frus_text import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
-from .sources import Source, load_sources
-from .validation import validate_all, validate_paths
+from kernel_utils.store.documents import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
+from kernel_utils.errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
+from kernel_utils.text.parser import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
+from kernel_utils.store.sources import Source, load_sources
+from kernel_utils.store.validation import validate_all, validate_paths
 
 _CORE = [
     "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "FrusDocument", "FrusParseError",
@@ -34,29 +34,27 @@ _CORE = [
 #: Names of the layers, by the module that defines them (imported lazily).
 _LAYERS: dict[str, tuple[str, ...]] = {
     # TEI in and out (HistoryAtState/frus conventions)
-    "tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
+    "text.tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
     # provenance (notebook 01)
-    "entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
+    "store.entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
                  "unannotated_occurrences"),
-    "provenance": ("CitedDocument", "Fact", "KnownUnknown", "ProvenanceChain", "Step", "chain_table",
+    "layers.provenance.chain": ("CitedDocument", "Fact", "KnownUnknown", "ProvenanceChain", "Step", "chain_table",
                    "cited_documents_table", "known_unknowns_table", "load_cited_documents", "load_known_unknowns",
                    "load_provenance", "layer_files", "has_provenance", "volume_publication_document"),
-    "file_designation": ("FileDesignation", "FileDesignationError", "decode_file_designation",
+    "layers.provenance.file_designation": ("FileDesignation", "FileDesignationError", "decode_file_designation",
                          "explain_file_designation"),
-    "citations": ("CitationError", "CitationRecord", "bibtex", "check_bibtex", "check_ris", "chicago_bibliography",
+    "layers.provenance.citations": ("CitationError", "CitationRecord", "bibtex", "check_bibtex", "check_ris", "chicago_bibliography",
                   "chicago_note", "citation_record", "citation_record_for_source", "csl_json", "format_citation",
                   "ris", "validate_csl_json"),
     # argument structure (notebook 02)
-    "argument": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
-    "argument_diagram": ("argument_diagram", "argument_svg"),
-    "argument_export": ("from_aif", "to_aif", "to_argdown"),
+    "layers.argument.model": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
+    "views.argument.diagram": ("argument_diagram", "argument_svg"),
+    "layers.argument.export": ("from_aif", "to_aif", "to_argdown"),
     # timeline (notebook 03)
-    "timeline": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
+    "layers.timeline.model": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
                  "knowledge_horizon", "load_timeline", "passage_links"),
-    "timeline_chart": ("TimelineChart", "timeline_chart"),
-    "timeline_export": ("timelinejs_json", "to_csv", "to_timelinejs"),
-    # the static HTML edition (python -m kernel_utils.edition)
-    "edition": ("EditionError", "build_edition"),
+    "views.timeline.chart": ("TimelineChart", "timeline_chart"),
+    "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
 }
 _WHERE = {name: module for module, names in _LAYERS.items() for name in names}
 

@@ -14,9 +14,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .errors import FrusParseError, KernelUtilsError
-from .frus_text import parse_frus_text
-from .validation import validate_paths
+from kernel_utils.errors import FrusParseError, KernelUtilsError
+from kernel_utils.text.parser import parse_frus_text
+from kernel_utils.store.validation import validate_paths
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def parse_to_dict(text: str, source: str) -> dict:
 
 
 def document_to_dict(doc) -> dict:
-    """A parsed :class:`~kernel_utils.frus_text.FrusDocument` as JSON-ready data (null when absent)."""
+    """A parsed :class:`~kernel_utils.text.parser.FrusDocument` as JSON-ready data (null when absent)."""
     return {
         "file_designation": doc.file_designation,
         "doc_type": doc.doc_type,
@@ -61,7 +61,7 @@ def document_to_dict(doc) -> dict:
 def _parse(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.suffix.lower() == ".xml" or args.document:
-        from .tei import import_tei
+        from kernel_utils.text.tei import import_tei
 
         try:
             result = document_to_dict(import_tei(path, args.document, label=str(path)).document)
@@ -87,8 +87,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _export_tei(args: argparse.Namespace) -> int:
-    from .document import DEFAULT_DOCUMENT, document_record, load_document
-    from .tei import export_tei
+    from kernel_utils.store.documents import DEFAULT_DOCUMENT, document_record, load_document
+    from kernel_utils.text.tei import export_tei
 
     document_id = args.document_id or DEFAULT_DOCUMENT
     try:

@@ -18,7 +18,7 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     monkeypatch.setenv("KERNEL_UTILS_DATA", str(copy))
-    from kernel_utils import validation
+    from kernel_utils.store import validation
 
     validation._schema_registry.cache_clear()
     validation._LOAD_CACHE.clear()

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kernel_utils import DataValidationError, compare_readings, list_readings, load_reading, load_telegram, load_vocabulary
-from kernel_utils.argument import Reading
+from kernel_utils.layers.argument.model import Reading
 
 ARG = "documents/frus1950v07-d1077/argument"
 

@@ -11,10 +11,10 @@ import pytest
 from lxml import etree
 
 from kernel_utils import argument_diagram, argument_svg, load_reading
-from kernel_utils.argument_diagram import layout
+from kernel_utils.views.argument.diagram import layout
 
 SVG = "{http://www.w3.org/2000/svg}"
-from kernel_utils.palette import OKABE_ITO_HEX as OKABE_ITO
+from kernel_utils.views.palette import OKABE_ITO_HEX as OKABE_ITO
 
 
 @pytest.fixture(scope="module", params=["reading-a", "reading-b"])

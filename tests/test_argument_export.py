@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from kernel_utils import from_aif, load_reading, to_aif, to_argdown
-from kernel_utils.argument_export import aif_json, edge_table, node_table, reading_to_json
+from kernel_utils.layers.argument.export import aif_json, edge_table, node_table, reading_to_json
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "aif.schema.json").read_text(encoding="utf-8"))
 READINGS = ["reading-a", "reading-b"]

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kernel_utils import DataValidationError, alias_occurrences, load_entities, load_mentions, load_telegram, mentions_table, unannotated_occurrences
-from kernel_utils.provenance_views import highlight_mentions
+from kernel_utils.views.provenance.tables import highlight_mentions
 
 NAMED = {"webb", "entezam", "pearson", "rau", "chinese-communists", "north-korea", "united-nations", "new-delhi", "38th-parallel",
          "entezam-group", "korea", "rok", "usun", "department-of-state"}
@@ -95,7 +95,7 @@ def test_highlighting_escapes_everything_and_marks_only_the_chosen():
     assert html.count("<mark") == 2 + 1  # two mentions and the legend
     assert "Korea’s" in html and "<script" not in html
     nasty = "<script>alert(1)</script> Rau & co"
-    from kernel_utils.entities import Mention
+    from kernel_utils.store.entities import Mention
 
     marks = [Mention("m1", "rau", nasty.index("Rau"), nasty.index("Rau") + 3, "Rau", "x")]
     out = highlight_mentions(nasty, marks, ["rau"], entities)

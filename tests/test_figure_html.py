@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from kernel_utils.figure_html import figure_bundle, figure_html, labelled_svg
+from kernel_utils.views.figure import figure_bundle, figure_html, labelled_svg
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="presentation" aria-labelledby="t d"><title id="t">T</title></svg>'
 

@@ -14,10 +14,10 @@ import nbformat
 import pytest
 
 from kernel_utils import parse_frus_text
-from kernel_utils.render import paragraph_card, render_text, summary_card
-from kernel_utils.document import document_record
-from kernel_utils.notebook_runner import execute_notebook, notebook_paths
-from kernel_utils import validation
+from kernel_utils.views.document.text import paragraph_card, render_text, summary_card
+from kernel_utils.store.documents import document_record
+from tools.notebook_runner import execute_notebook, notebook_paths
+from kernel_utils.store import validation
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 LIVE = re.compile(r"<script>alert\(1\)|<img src=x onerror", re.IGNORECASE)

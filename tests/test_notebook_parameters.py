@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from kernel_utils import load_document
-from kernel_utils.notebook_runner import PARAMETERS_TAG, apply_parameters, execute_notebook, notebook_paths
+from tools.notebook_runner import PARAMETERS_TAG, apply_parameters, execute_notebook, notebook_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NB00 = ROOT / "notebooks" / "00-reading-the-telegram.ipynb"

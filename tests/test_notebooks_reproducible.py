@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from kernel_utils.notebook_runner import execute_notebook, notebook_paths
+from tools.notebook_runner import execute_notebook, notebook_paths
 
 OFFLINE = Path(__file__).parent / "offline"
 NOTEBOOKS = notebook_paths()

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kernel_utils.palette import OKABE_ITO, OKABE_ITO_HEX
+from kernel_utils.views.palette import OKABE_ITO, OKABE_ITO_HEX
 
 
 def test_palette_is_the_published_okabe_ito_set():
@@ -12,5 +12,5 @@ def test_palette_is_the_published_okabe_ito_set():
 
 def test_colour_modules_import_the_palette():
     package = Path(__file__).resolve().parent.parent / "kernel_utils"
-    for name in ("argument_diagram.py", "timeline_chart.py", "provenance_views.py"):
-        assert "from .palette import OKABE_ITO" in (package / name).read_text(encoding="utf-8"), name
+    for name in ("views/argument/diagram.py", "views/timeline/chart.py", "views/provenance/tables.py"):
+        assert "from kernel_utils.views.palette import OKABE_ITO" in (package / name).read_text(encoding="utf-8"), name

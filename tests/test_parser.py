@@ -122,7 +122,7 @@ def test_what_cannot_be_determined_is_none():
 
 
 def test_rendered_text_lists_footnotes_escaped():
-    from kernel_utils.render import render_text
+    from kernel_utils.views.document.text import render_text
 
     doc = parse_frus_text("x: Telegram\n\nA to B\n\n12. Body.1\n  1. See <b>this</b> & that.")
     html = render_text(doc)

@@ -11,7 +11,7 @@ from kernel_utils import (
     DataValidationError, chain_table, cited_documents_table, known_unknowns_table, load_cited_documents,
     load_known_unknowns, load_provenance, load_sources, load_telegram,
 )
-from kernel_utils.provenance import STATUSES
+from kernel_utils.layers.provenance.chain import STATUSES
 
 STEPS = ["creation", "transmission", "filing", "publication", "reception", "declassification"]
 

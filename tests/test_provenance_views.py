@@ -8,8 +8,8 @@ import ipywidgets as widgets
 import pytest
 
 from kernel_utils import citation_record, load_entities, load_known_unknowns, load_mentions, load_provenance, load_sources, load_telegram
-from kernel_utils.evidence import SourceRef
-from kernel_utils.provenance_views import (
+from kernel_utils.store.evidence import SourceRef
+from kernel_utils.views.provenance.tables import (
     ChainStepper, CitationChooser, EntityExplorer, citation_block, entity_card, known_unknowns_html, status_badge, step_card,
 )
 
@@ -62,7 +62,7 @@ def test_unknown_facts_say_the_sources_are_silent(sources):
 
 def test_record_view_shows_a_documents_own_record_escaped():
     from kernel_utils import load_sources
-    from kernel_utils.provenance_views import document_record_html
+    from kernel_utils.views.provenance.tables import document_record_html
 
     html = document_record_html("frus1950v07-d970", load_sources())
     for words in ("Delga 369, New York to Washington, 4 December 1950", "320/12–450", "1378–1379", "frus1950v07-d970", "[Received December 4—8:12 p. m.]"):
@@ -73,7 +73,7 @@ def test_record_view_shows_a_documents_own_record_escaped():
 
 def test_absence_is_stated_plainly():
     from kernel_utils import load_sources
-    from kernel_utils.provenance_views import missing_layer_html, step_or_absence
+    from kernel_utils.views.provenance.tables import missing_layer_html, step_or_absence
 
     html = step_or_absence(None, "creation", load_sources(), "frus1950v07-d970")
     assert "no provenance chain for <code>frus1950v07-d970</code>" in html
@@ -85,7 +85,7 @@ def test_absence_is_stated_plainly():
 
 def test_date_disagreements_are_listed_with_every_source_escaped():
     from kernel_utils import load_cited_documents
-    from kernel_utils.provenance_views import date_disagreements_html
+    from kernel_utils.views.provenance.tables import date_disagreements_html
 
     cited = load_cited_documents()
     html = date_disagreements_html(cited)

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from kernel_utils import TeiError, check_frus_tei, export_tei, import_tei, load_document, load_telegram, parse_frus_text
-from kernel_utils.tei import FIELD_SOURCES, TEI_NS, load_tei_list
+from kernel_utils.text.tei import FIELD_SOURCES, TEI_NS, load_tei_list
 
 TEI = Path(__file__).resolve().parent / "fixtures" / "tei"
 FRUS = Path(__file__).resolve().parent / "fixtures" / "frus" / "texts"

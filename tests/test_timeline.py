@@ -30,11 +30,11 @@ from kernel_utils import (
     to_csv,
     to_timelinejs,
 )
-from kernel_utils.timeline_render import event_card_html, events_table_html
-from kernel_utils.validation import validate_paths
+from kernel_utils.views.timeline.cards import event_card_html, events_table_html
+from kernel_utils.store.validation import validate_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
-from kernel_utils.palette import OKABE_ITO_HEX as OKABE_ITO
+from kernel_utils.views.palette import OKABE_ITO_HEX as OKABE_ITO
 
 
 @pytest.fixture(scope="module")

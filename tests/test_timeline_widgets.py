@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kernel_utils.timeline_widgets import TimelineExplorer
+from kernel_utils.views.timeline.widgets import TimelineExplorer
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from kernel_utils import DataValidationError, Problem, validate_all
 from kernel_utils.__main__ import main
-from kernel_utils.validation import check_iso_date, check_quote, load_validated, rules
+from kernel_utils.store.validation import check_iso_date, check_quote, load_validated, rules
 from conftest import DATA
 
 
@@ -92,7 +92,7 @@ def test_loading_uses_the_validator(data_copy):
 def test_declared_rule_patterns_match_what_each_module_registers():
     """validation._RULE_MODULES says which module covers which files (so only that module is
     imported); it must agree with the rules the modules really register."""
-    from kernel_utils.validation import _RULE_MODULES
+    from kernel_utils.store.validation import _RULE_MODULES
 
     registered: dict[str, set[str]] = {}
     for rule in rules():
@@ -104,6 +104,6 @@ def test_loading_the_telegram_imports_no_layer():
     import subprocess
     import sys
 
-    code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.timeline', 'kernel_utils.argument'))))"
+    code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.layers.timeline.model', 'kernel_utils.layers.argument.model'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]", out

@@ -80,7 +80,7 @@ def browser():
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     """axe-core's axe.min.js, fetched once from the npm registry into the ignored cache."""
-    from kernel_utils.npm_vendor import VendorError, npm_package
+    from tools.npm_vendor import VendorError, npm_package
 
     try:
         return npm_package("axe-core") / "axe.min.js"

@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from kernel_utils import edition
-from kernel_utils.edition import (
+from tools import edition
+from tools.edition import (
     EditionError,
     EditionPage,
     index_html,
@@ -20,7 +20,7 @@ from kernel_utils.edition import (
     page_sections,
     rewrite_notebook_links,
 )
-from kernel_utils.npm_vendor import PINS, VendorError, npm_package, sri_sha512
+from tools.npm_vendor import PINS, VendorError, npm_package, sri_sha512
 
 PAGES = {"00-reading-the-telegram.ipynb": "00-reading-the-telegram.html", "01-provenance.ipynb": "01-provenance.html"}
 VIEW = "application/vnd.jupyter.widget-view+json"

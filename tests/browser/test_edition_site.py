@@ -20,8 +20,8 @@ import pytest
 from conftest import ARTIFACTS, NOTEBOOKS
 from lab_check import SERIOUS, record_off_machine
 
-from kernel_utils.edition import build_edition
-from kernel_utils.notebook_runner import notebook_paths
+from tools.edition import build_edition
+from tools.notebook_runner import notebook_paths
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, browser):
     """The edition, freshly built, served on 127.0.0.1 from a thread; yields (folder, base URL)."""
-    from kernel_utils.npm_vendor import VendorError
+    from tools.npm_vendor import VendorError
 
     folder = tmp_path_factory.mktemp("edition") / "site"
     try:

@@ -1,0 +1,631 @@
+"""The telegram's reasoning as data: argument units, typed relations, readings, and the queries a reader needs.
+
+A *reading* (``data/documents/<id>/argument/reading-*.json``) marks argument
+units on exact spans of the verbatim text (offsets plus quoted words), gives
+each a type from ``vocabulary.json``, and joins them with typed relations
+(``from`` a list of units ``to`` one unit).  A reading may be based on another
+and reuse its units and relations by id, replacing or adding some: that is how
+an alternative interpretation of the contested passages is stored without
+copying the rest.  Everything here is the edition's interpretation; the
+rationale of each unit and relation is the annotator's.
+
+The rules (checked by ``python -m kernel_utils validate`` and on every load):
+spans match the text and lie in the paragraph they name, types come from the
+vocabulary, every relation's ends exist in the reading (own or inherited),
+support never runs in a circle, no unit is left out of the map, the main
+conclusion is reachable from a premise, and a "whole" reading leaves no
+paragraph out.
+
+Relation roles (from the vocabulary) drive the queries: a *support* relation
+(supports, implements) is one sufficient ground among possibly several; a
+*condition* relation (qualifies) is necessary; a *conflict* relation (attacks,
+rebuts, concedes) is shown but does not make anything stand or fall.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterable, Iterator, Mapping
+
+from kernel_utils.store.documents import DEFAULT_DOCUMENT, load_document
+from kernel_utils.errors import Problem
+from kernel_utils.text.parser import parse_frus_text
+from kernel_utils.store.paths import data_dir
+from kernel_utils.store.validation import CheckContext, check_quote, check_unique_ids, load_validated, register
+
+__all__ = [
+    "UnitType",
+    "RelationType",
+    "Vocabulary",
+    "Unit",
+    "Relation",
+    "Reading",
+    "Withdrawal",
+    "ReadingComparison",
+    "load_vocabulary",
+    "load_reading",
+    "list_readings",
+    "compare_readings",
+]
+
+SUPPORT, CONDITION, CONFLICT = "support", "condition", "conflict"
+_INFERENCE_ROLES = (SUPPORT, CONDITION)
+
+
+# =========================================================================== model
+@dataclass(frozen=True)
+class UnitType:
+    """A kind of argument unit (premise, red line ...), with its diagram shape and colour."""
+
+    id: str
+    label: str
+    definition: str
+    shape: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A kind of relation, its role in what stands or falls, and the AIF node it becomes."""
+
+    id: str
+    label: str
+    definition: str
+    role: str
+    aif_type: str
+    aif_text: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The documented vocabulary of a document's argument layer."""
+
+    unit_types: Mapping[str, UnitType]
+    relation_types: Mapping[str, RelationType]
+    description: str
+
+    def table(self):
+        """Unit and relation types with their definitions, as one :class:`pandas.DataFrame`."""
+        import pandas as pd
+
+        rows = [{"kind": "unit", "type": t.id, "label": t.label, "AIF": "I", "definition": t.definition} for t in self.unit_types.values()]
+        rows += [{"kind": "relation", "type": t.id, "label": t.label, "AIF": t.aif_type, "definition": t.definition} for t in self.relation_types.values()]
+        return pd.DataFrame(rows).set_index(["kind", "type"])
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One argument unit: a typed span of the verbatim text (``start``–``end``, end exclusive)."""
+
+    id: str
+    type: str
+    paragraph: str
+    start: int
+    end: int
+    quote: str
+    label: str
+    rationale: str
+    implicit: bool = False
+    reconstruction: str | None = None
+    origin: str = "own"  # own | inherited | override (in a reading based on another)
+
+    @property
+    def number(self) -> int:
+        """The paragraph's number (¶n), read from its id ``pNN``."""
+        return int(self.paragraph[1:])
+
+    @property
+    def statement(self) -> str:
+        """What the unit says: the reconstruction of an implicit unit, else the quote without page markers."""
+        if self.reconstruction:
+            return self.reconstruction
+        from kernel_utils.text.parser import PAGE_MARKER
+
+        return " ".join(PAGE_MARKER.sub("", self.quote).split())
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation from one or more units (``sources``, the JSON ``from``) to one unit (``target``)."""
+
+    id: str
+    type: str
+    sources: tuple[str, ...]
+    target: str
+    rationale: str
+    origin: str = "own"
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What happens to a reading when some units are withdrawn."""
+
+    withdrawn: tuple[str, ...]
+    fallen: tuple[str, ...]          # stood before, no longer stand (withdrawn units excluded)
+    unanswered: tuple[str, ...]      # objections whose every rebuttal has fallen or been withdrawn
+    standing: frozenset[str]
+    main_conclusion_falls: bool
+
+
+class Reading:
+    """A resolved reading: its own and inherited units and relations, with the queries a reader needs."""
+
+    def __init__(self, meta: Mapping[str, Any], units: Iterable[Unit], relations: Iterable[Relation], vocabulary: Vocabulary, text: str):
+        self.id: str = meta["id"]
+        self.document: str = meta["document"]
+        self.title: str = meta["title"]
+        self.description: str = meta["description"]
+        self.annotator: str = meta["annotator"]
+        self.coverage: str = meta["coverage"]
+        self.based_on: str | None = meta.get("based_on")
+        self.main_conclusion: str = meta["main_conclusion"]
+        self.vocabulary = vocabulary
+        self.text = text
+        self.units: dict[str, Unit] = {u.id: u for u in sorted(units, key=lambda u: (u.start, u.end, u.id))}
+        self.relations: dict[str, Relation] = {r.id: r for r in relations}
+
+    def __repr__(self) -> str:
+        return f"<Reading {self.id}: {len(self.units)} units, {len(self.relations)} relations, main conclusion {self.main_conclusion}>"
+
+    # ------------------------------------------------------------- lookup
+    def unit(self, unit_id: str) -> Unit:
+        """The unit with this id, or ``KeyError`` listing the valid ids."""
+        try:
+            return self.units[unit_id]
+        except KeyError:
+            raise KeyError(f"no unit {unit_id!r} in {self.id}; units: {', '.join(self.units)}") from None
+
+    def role(self, relation: Relation) -> str:
+        return self.vocabulary.relation_types[relation.type].role
+
+    def relations_into(self, unit_id: str, roles: Iterable[str] | None = None) -> list[Relation]:
+        """Relations whose target is ``unit_id`` (optionally only those of the given roles)."""
+        self.unit(unit_id)
+        wanted = set(roles) if roles is not None else None
+        return [r for r in self.relations.values() if r.target == unit_id and (wanted is None or self.role(r) in wanted)]
+
+    def relations_from(self, unit_id: str, roles: Iterable[str] | None = None) -> list[Relation]:
+        """Relations that have ``unit_id`` among their sources."""
+        self.unit(unit_id)
+        wanted = set(roles) if roles is not None else None
+        return [r for r in self.relations.values() if unit_id in r.sources and (wanted is None or self.role(r) in wanted)]
+
+    def neighbours(self, unit_id: str) -> list[str]:
+        """Units joined to ``unit_id`` by any relation, in text order."""
+        near: set[str] = set()
+        for r in self.relations.values():
+            ends = {*r.sources, r.target}
+            if unit_id in ends:
+                near |= ends
+        near.discard(unit_id)
+        return [u for u in self.units if u in near]
+
+    def units_of_type(self, unit_type: str) -> list[Unit]:
+        """Units of one type, in text order (``KeyError`` for a type the vocabulary lacks)."""
+        if unit_type not in self.vocabulary.unit_types:
+            raise KeyError(f"no unit type {unit_type!r}; types: {', '.join(self.vocabulary.unit_types)}")
+        return [u for u in self.units.values() if u.type == unit_type]
+
+    # ------------------------------------------------------------- queries
+    def supporters(self, unit_id: str) -> list[tuple[Relation, tuple[Unit, ...]]]:
+        """What directly supports (or conditions) a unit: each relation with its source units."""
+        return [(r, tuple(self.units[s] for s in r.sources)) for r in self.relations_into(unit_id, _INFERENCE_ROLES)]
+
+    def attackers(self, unit_id: str) -> list[tuple[Relation, tuple[Unit, ...]]]:
+        """What attacks, rebuts or concedes against a unit."""
+        return [(r, tuple(self.units[s] for s in r.sources)) for r in self.relations_into(unit_id, (CONFLICT,))]
+
+    def rests_on(self, unit_id: str) -> list[str]:
+        """Every unit ``unit_id`` rests on, transitively, through support and condition relations (text order)."""
+        seen: set[str] = set()
+        todo = [unit_id]
+        while todo:
+            current = todo.pop()
+            for r in self.relations_into(current, _INFERENCE_ROLES):
+                for s in r.sources:
+                    if s not in seen:
+                        seen.add(s)
+                        todo.append(s)
+        seen.discard(unit_id)
+        return [u for u in self.units if u in seen]
+
+    def unsupported(self) -> list[str]:
+        """Units with nothing supporting or conditioning them: the reading's starting points (text order)."""
+        return [u for u in self.units if not self.relations_into(u, _INFERENCE_ROLES)]
+
+    @cached_property
+    def _order(self) -> list[str]:
+        """Units in an order where every unit comes after its grounds (the validator forbids cycles)."""
+        incoming = {u: [s for r in self.relations_into(u, _INFERENCE_ROLES) for s in r.sources] for u in self.units}
+        done: list[str] = []
+        placed: set[str] = set()
+        while len(done) < len(self.units):
+            progress = False
+            for u in self.units:
+                if u not in placed and all(s in placed for s in incoming[u]):
+                    done.append(u)
+                    placed.add(u)
+                    progress = True
+            if not progress:
+                raise ValueError(f"{self.id}: support runs in a circle; validate the data")
+        return done
+
+    def standing(self, withdrawn: Iterable[str] = ()) -> frozenset[str]:
+        """The units that stand when ``withdrawn`` are taken away.
+
+        A unit stands unless withdrawn, when (a) it has no supporting relation or at
+        least one supporting relation whose sources all stand, and (b) every
+        qualifying relation into it has all its sources standing.
+        """
+        out = set(withdrawn)
+        for u in out:
+            self.unit(u)
+        stands: set[str] = set()
+        for u in self._order:
+            if u in out:
+                continue
+            supports = self.relations_into(u, (SUPPORT,))
+            conditions = self.relations_into(u, (CONDITION,))
+            ok = not supports or any(all(s in stands for s in r.sources) for r in supports)
+            ok = ok and all(all(s in stands for s in r.sources) for r in conditions)
+            if ok:
+                stands.add(u)
+        return frozenset(stands)
+
+    def withdraw(self, *unit_ids: str) -> Withdrawal:
+        """Withdraw units (a premise, say): which others lose their support, which objections go unanswered."""
+        before = self.standing()
+        after = self.standing(unit_ids)
+        fallen = tuple(u for u in self.units if u in before and u not in after and u not in unit_ids)
+        unanswered = []
+        for u in self.units:
+            rebuttals = [r for r in self.relations_into(u, (CONFLICT,)) if r.type == "rebuts"]
+            if rebuttals and u in after and not any(all(s in after for s in r.sources) for r in rebuttals):
+                if any(all(s in before for s in r.sources) for r in rebuttals):
+                    unanswered.append(u)
+        return Withdrawal(tuple(unit_ids), fallen, tuple(unanswered), after, self.main_conclusion not in after)
+
+    # ------------------------------------------------------------- views
+    def unit_table(self):
+        """The units as a :class:`pandas.DataFrame`, indexed by id, in text order."""
+        import pandas as pd
+
+        rows = [
+            {"id": u.id, "paragraph": f"¶{u.number}", "type": u.type, "label": u.label, "start": u.start, "end": u.end,
+             "implicit": u.implicit, "statement": u.statement, "origin": u.origin}
+            for u in self.units.values()
+        ]
+        return pd.DataFrame(rows).set_index("id")
+
+    def relation_table(self):
+        """The relations as a :class:`pandas.DataFrame`, indexed by id."""
+        import pandas as pd
+
+        rows = [
+            {"id": r.id, "type": r.type, "role": self.role(r), "from": ", ".join(r.sources), "to": r.target,
+             "rationale": r.rationale, "origin": r.origin}
+            for r in self.relations.values()
+        ]
+        return pd.DataFrame(rows).set_index("id")
+
+
+# =========================================================================== comparison
+@dataclass(frozen=True)
+class ReadingComparison:
+    """Where two readings differ: units, relations, main conclusion."""
+
+    first: str
+    second: str
+    units: Any       # DataFrame: one row per unit that differs
+    relations: Any   # DataFrame: one row per relation that differs
+    main_conclusions: tuple[str, str]
+
+    @property
+    def changed_unit_ids(self) -> list[str]:
+        return list(self.units.index)
+
+    @property
+    def changed_relation_ids(self) -> list[str]:
+        return list(self.relations.index)
+
+
+def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
+    """Every unit and relation that one reading has and the other lacks, or that the two define differently."""
+    import pandas as pd
+
+    unit_rows = []
+    for uid in sorted(set(first.units) | set(second.units), key=lambda i: (_span_key(first, second, i), i)):
+        a, b = first.units.get(uid), second.units.get(uid)
+        if a is not None and b is not None and (a.type, a.start, a.end, a.statement) == (b.type, b.start, b.end, b.statement):
+            continue
+        if a is None:
+            change = f"only in {second.id}"
+        elif b is None:
+            change = f"only in {first.id}"
+        else:
+            parts = []
+            if a.type != b.type:
+                parts.append(f"type {a.type} → {b.type}")
+            if (a.start, a.end) != (b.start, b.end):
+                parts.append(f"span {a.start}–{a.end} → {b.start}–{b.end}")
+            if a.statement != b.statement and (a.start, a.end) == (b.start, b.end):
+                parts.append("reconstruction changed")
+            change = "; ".join(parts)
+        any_unit = a or b
+        unit_rows.append({"id": uid, "paragraph": f"¶{any_unit.number}", "change": change,
+                          f"type in {first.id}": a.type if a else "—", f"type in {second.id}": b.type if b else "—",
+                          "label": (b or a).label})
+    rel_rows = []
+    for rid in list(first.relations) + [r for r in second.relations if r not in first.relations]:
+        a, b = first.relations.get(rid), second.relations.get(rid)
+        if a is not None and b is not None and (a.type, a.sources, a.target) == (b.type, b.sources, b.target):
+            continue
+        change = f"only in {second.id}" if a is None else f"only in {first.id}" if b is None else "redefined"
+        r = b or a
+        rel_rows.append({"id": rid, "change": change, "type": r.type, "from": ", ".join(r.sources), "to": r.target, "rationale": r.rationale})
+    units = pd.DataFrame(unit_rows, columns=["id", "paragraph", "change", f"type in {first.id}", f"type in {second.id}", "label"]).set_index("id")
+    relations = pd.DataFrame(rel_rows, columns=["id", "change", "type", "from", "to", "rationale"]).set_index("id")
+    return ReadingComparison(first.id, second.id, units, relations, (first.main_conclusion, second.main_conclusion))
+
+
+def _span_key(first: Reading, second: Reading, uid: str) -> int:
+    u = first.units.get(uid) or second.units.get(uid)
+    return u.start if u else 0
+
+
+# =========================================================================== resolution (shared by checks and loading)
+def _argument_dir(document: str) -> str:
+    return f"documents/{document}/argument"
+
+
+def _resolve(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> tuple[dict[str, dict], dict[str, dict], dict[str, str], dict[str, str]]:
+    """The effective units and relations (raw records) of a reading, with each one's origin."""
+    own_units = {u["id"]: u for u in data.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
+    own_rels = {r["id"]: r for r in data.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
+    units: dict[str, dict] = {}
+    rels: dict[str, dict] = {}
+    unit_origin: dict[str, str] = {}
+    rel_origin: dict[str, str] = {}
+    inherits = data.get("inherits") or {"units": [], "relations": []}
+    if base is not None:
+        base_units = {u["id"]: u for u in base.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
+        base_rels = {r["id"]: r for r in base.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
+        for uid in inherits.get("units", []):
+            if uid in base_units:
+                units[uid] = base_units[uid]
+                unit_origin[uid] = "inherited"
+        for rid in inherits.get("relations", []):
+            if rid in base_rels:
+                rels[rid] = base_rels[rid]
+                rel_origin[rid] = "inherited"
+        base_unit_ids, base_rel_ids = set(base_units), set(base_rels)
+    else:
+        base_unit_ids, base_rel_ids = set(), set()
+    for uid, u in own_units.items():
+        units[uid] = u
+        unit_origin[uid] = "override" if uid in base_unit_ids else "own"
+    for rid, r in own_rels.items():
+        rels[rid] = r
+        rel_origin[rid] = "override" if rid in base_rel_ids else "own"
+    return units, rels, unit_origin, rel_origin
+
+
+def _find_cycle(units: Iterable[str], edges: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
+    """A cycle among (source, target, relation id) edges, as the list of edges on it, or ``None``."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for e in edges:
+        out.setdefault(e[0], []).append(e)
+    state: dict[str, int] = {}
+    path: list[tuple[str, str, str]] = []
+
+    def visit(node: str) -> list[tuple[str, str, str]] | None:
+        state[node] = 1
+        for edge in out.get(node, []):
+            nxt = edge[1]
+            if state.get(nxt) == 1:
+                start = next((i for i, e in enumerate(path) if e[0] == nxt), len(path))
+                return path[start:] + [edge]
+            if nxt not in state:
+                path.append(edge)
+                found = visit(nxt)
+                if found:
+                    return found
+                path.pop()
+        state[node] = 2
+        return None
+
+    for u in units:
+        if u not in state:
+            found = visit(u)
+            if found:
+                return found
+    return None
+
+
+# =========================================================================== checks
+def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
+    yield from check_unique_ids(data["unit_types"], ctx.file, what="unit type")
+    yield from check_unique_ids(data["relation_types"], ctx.file, what="relation type")
+    clash = {t["id"] for t in data["unit_types"]} & {t["id"] for t in data["relation_types"]}
+    for name in sorted(clash):
+        yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
+
+
+def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
+    file, doc = ctx.file, data["document"]
+    where = _argument_dir(doc)
+    expected_name = f"{data['id']}.json"
+    if not file.endswith("/" + expected_name):
+        yield Problem(file, "", "id", f"the file's own name without .json (a reading with id {data['id']!r} lives in {expected_name})", repr(data["id"]))
+    text = ctx.document_text(doc)
+    if text is None:
+        yield Problem(file, "", "document", "a bundled document whose text can be read", repr(doc))
+        return
+    vocab = ctx.raw_json(f"{where}/vocabulary.json")
+    if not isinstance(vocab, dict) or not isinstance(vocab.get("unit_types"), list) or not isinstance(vocab.get("relation_types"), list):
+        yield Problem(file, "", "document", f"a readable vocabulary at data/{where}/vocabulary.json", "none")
+        return
+    unit_types = [t.get("id") for t in vocab["unit_types"] if isinstance(t, dict)]
+    rel_types = {t.get("id"): t.get("role") for t in vocab["relation_types"] if isinstance(t, dict)}
+    paragraphs = parse_frus_text(text, source=doc).paragraphs
+
+    # ---- own units
+    yield from check_unique_ids(data["units"], file, what="unit")
+    yield from check_unique_ids(data["relations"], file, what="relation")
+    for u in data["units"]:
+        rec = f"'{u['id']}'"
+        if u["type"] not in unit_types:
+            yield Problem(file, rec, "type", "a unit type of vocabulary.json (" + ", ".join(unit_types) + ")", repr(u["type"]))
+        quote_problems = list(check_quote(text, u["start"], u["end"], u["quote"], file=file, record=rec, document=doc))
+        yield from quote_problems
+        if not quote_problems:
+            holder = next((p for p in paragraphs if p.start <= u["start"] and u["end"] <= p.end), None)
+            if holder is None:
+                yield Problem(file, rec, "start/end", "a span inside one paragraph of the body", f"{u['start']}–{u['end']}, which is not inside one paragraph")
+            elif holder.id != u["paragraph"]:
+                yield Problem(file, rec, "paragraph", f"{holder.id!r} (the paragraph that holds {u['start']}–{u['end']})", repr(u["paragraph"]))
+        if bool(u.get("implicit")) != ("reconstruction" in u):
+            yield Problem(file, rec, "reconstruction", "a reconstruction exactly when the unit is implicit (implicit: true)",
+                          "implicit without a reconstruction" if u.get("implicit") else "a reconstruction on a unit not marked implicit")
+
+    # ---- base reading and what is inherited
+    base = None
+    name = data["id"]
+    if data.get("based_on"):
+        if data["based_on"] == name:
+            yield Problem(file, "", "based_on", "another reading of the same document", repr(data["based_on"]))
+            return
+        base = ctx.raw_json(f"{where}/{data['based_on']}.json")
+        if not isinstance(base, dict):
+            yield Problem(file, "", "based_on", f"a readable reading at data/{where}/{data['based_on']}.json", repr(data["based_on"]))
+            return
+        if base.get("based_on"):
+            yield Problem(file, "", "based_on", "a reading that is not itself based on another (one level of inheritance)", repr(data["based_on"]))
+            return
+        inherits = data.get("inherits") or {"units": [], "relations": []}
+        base_units = {u.get("id") for u in base.get("units", []) if isinstance(u, dict)}
+        base_rels = {r.get("id") for r in base.get("relations", []) if isinstance(r, dict)}
+        own_unit_ids = {u["id"] for u in data["units"]}
+        own_rel_ids = {r["id"] for r in data["relations"]}
+        for i, uid in enumerate(inherits["units"]):
+            if uid not in base_units:
+                yield Problem(file, "", f"inherits.units.{i}", f"the id of a unit of {data['based_on']}", f"{uid!r}, which {data['based_on']} does not define")
+            if uid in own_unit_ids:
+                yield Problem(file, f"'{uid}'", "id", "a unit either inherited or redefined, not both", f"{uid!r} both in inherits.units and in units")
+        for i, rid in enumerate(inherits["relations"]):
+            if rid not in base_rels:
+                yield Problem(file, "", f"inherits.relations.{i}", f"the id of a relation of {data['based_on']}", f"{rid!r}, which {data['based_on']} does not define")
+            if rid in own_rel_ids:
+                yield Problem(file, f"'{rid}'", "id", "a relation either inherited or redefined, not both", f"{rid!r} both in inherits.relations and in relations")
+    elif data.get("inherits"):
+        yield Problem(file, "", "inherits", "inherits only together with based_on (the reading it inherits from)", "inherits without based_on")
+        return
+
+    units, rels, unit_origin, rel_origin = _resolve(data, base)
+
+    # ---- relations: types and ends
+    ends_ok = True
+    for rid, r in rels.items():
+        rec = f"'{rid}'" + (f" (inherited from {data['based_on']})" if rel_origin[rid] == "inherited" else "")
+        if r.get("type") not in rel_types:
+            yield Problem(file, rec, "type", "a relation type of vocabulary.json (" + ", ".join(rel_types) + ")", repr(r.get("type")))
+        for i, s in enumerate(list(r.get("from", [])) + [r.get("to")]):
+            fld = f"from.{i}" if i < len(r.get("from", [])) else "to"
+            if s not in units:
+                ends_ok = False
+                if base is not None:
+                    yield Problem(file, rec, fld, f"the id of a unit that {name} defines or inherits", f"{s!r}, which {name} neither defines nor inherits")
+                else:
+                    sample = ", ".join(list(units)[:6]) + (" …" if len(units) > 6 else "")
+                    yield Problem(file, rec, fld, f"the id of a unit of this reading (e.g. {sample})", repr(s))
+        if r.get("to") in r.get("from", []):
+            yield Problem(file, rec, "to", "a target that is not also one of the relation's sources", repr(r.get("to")))
+        if len(set(r.get("from", []))) != len(r.get("from", [])):
+            yield Problem(file, rec, "from", "each source unit once", repr(r.get("from")))
+    if data["main_conclusion"] not in units:
+        yield Problem(file, "", "main_conclusion", f"the id of a unit of {name}", repr(data["main_conclusion"]))
+        return
+    if not ends_ok:
+        return
+
+    # ---- the map as a whole
+    inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(r.get("type")) in _INFERENCE_ROLES for s in r["from"]]
+    cycle = _find_cycle(list(units), inference)
+    if cycle:
+        closing = cycle[-1][2]
+        shown = " → ".join([cycle[0][0]] + [e[1] for e in cycle])
+        yield Problem(file, f"'{closing}'", "from", "supports, qualifies and implements relations that never lead back to where they start (no cycle)",
+                      f"the cycle {shown} (relations {', '.join(e[2] for e in cycle)})")
+        return
+    mentioned = {s for r in rels.values() for s in r["from"]} | {r["to"] for r in rels.values()}
+    for uid in units:
+        if uid not in mentioned:
+            rec = f"'{uid}'" + (f" (inherited from {data['based_on']})" if unit_origin[uid] == "inherited" else "")
+            yield Problem(file, rec, "id", "a unit joined to the map by at least one relation", "a unit no relation mentions (an orphan)")
+    premises = [uid for uid, u in units.items() if u.get("type") == "premise"]
+    reached = set(premises)
+    frontier = list(premises)
+    while frontier:
+        current = frontier.pop()
+        for s, t, _ in inference:
+            if s == current and t not in reached:
+                reached.add(t)
+                frontier.append(t)
+    mc = data["main_conclusion"]
+    if units[mc].get("type") != "conclusion":
+        yield Problem(file, "", "main_conclusion", "a unit of type 'conclusion'", f"{mc!r}, of type {units[mc].get('type')!r}")
+    if mc not in reached:
+        yield Problem(file, "", "main_conclusion", "a unit reached from at least one premise through supports, qualifies or implements relations",
+                      f"{mc!r}, which no premise reaches")
+    if data["coverage"] == "whole":
+        covered = {u.get("paragraph") for u in units.values()}
+        for p in paragraphs:
+            if p.id not in covered:
+                yield Problem(file, "", "units", "at least one unit in every paragraph (coverage 'whole')", f"no unit in {p.id} (¶{p.number})")
+
+
+register("documents/*/argument/vocabulary.json", "argument-vocabulary.schema.json", _check_vocabulary,
+         description="the vocabulary of the argument layer")
+register("documents/*/argument/reading-*.json", "argument-reading.schema.json", _check_reading,
+         description="a reading (argument annotation) of a document")
+
+
+# =========================================================================== loading
+def load_vocabulary(document: str = DEFAULT_DOCUMENT) -> Vocabulary:
+    """The argument vocabulary of a bundled document (validated)."""
+    data = load_validated(f"{_argument_dir(document)}/vocabulary.json")
+    return Vocabulary(
+        unit_types={t["id"]: UnitType(t["id"], t["label"], t["definition"], t["shape"], t["colour"]) for t in data["unit_types"]},
+        relation_types={t["id"]: RelationType(t["id"], t["label"], t["definition"], t["role"], t["aif_type"], t["aif_text"]) for t in data["relation_types"]},
+        description=data["description"],
+    )
+
+
+def list_readings(document: str = DEFAULT_DOCUMENT) -> list[str]:
+    """Ids of the readings stored for a document (file names without .json)."""
+    folder = data_dir() / _argument_dir(document)
+    return sorted(p.stem for p in folder.glob("reading-*.json"))
+
+
+def load_reading(reading_id: str = "reading-a", document: str = DEFAULT_DOCUMENT) -> Reading:
+    """Load, validate and resolve a reading (with what it inherits from the reading it is based on).
+
+    Raises :class:`~kernel_utils.errors.DataValidationError` naming file, record
+    and field for every broken rule, and ``KeyError`` for a reading that does not exist.
+    """
+    if reading_id not in list_readings(document):
+        raise KeyError(f"no reading {reading_id!r} of {document}; readings: {', '.join(list_readings(document))}")
+    data = load_validated(f"{_argument_dir(document)}/{reading_id}.json")
+    base = load_validated(f"{_argument_dir(document)}/{data['based_on']}.json") if data.get("based_on") else None
+    vocabulary = load_vocabulary(document)
+    units, rels, unit_origin, rel_origin = _resolve(data, base)
+    text = load_document(document).text  # integrity-checked verbatim text
+    return Reading(
+        data,
+        [Unit(u["id"], u["type"], u["paragraph"], u["start"], u["end"], u["quote"], u["label"], u["rationale"],
+              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid]) for uid, u in units.items()],
+        [Relation(r["id"], r["type"], tuple(r["from"]), r["to"], r["rationale"], rel_origin[rid]) for rid, r in rels.items()],
+        vocabulary,
+        text,
+    )

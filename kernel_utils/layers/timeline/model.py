@@ -1,0 +1,355 @@
+"""The timeline layer: dated events around telegram 602 and what Washington could know when.
+
+``data/timeline/events.json`` holds events from June 1950 to February 1951 in two
+lanes: ``events`` (the war, the UN, Washington, Peking, other diplomacy) and
+``correspondence`` (the FRUS telegrams and memoranda around the telegram, each
+by its FRUS document id).  Each date is the *local* date of the event's
+``local_place``: Korea lies across the date line from Washington, so a Korean
+date can be Washington's next day.  Sources that disagree on a date are kept
+side by side (``date_variants``), never reconciled silently.
+
+This module registers the layer's validation rules (one set of rules, used by
+``python -m kernel_utils validate`` and on every load), turns the events into a
+pandas DataFrame with real datetime columns, filters it, and computes the
+*knowledge horizon*: which events had happened, and which had been reported to
+Washington, by a given day (by default the telegram's date).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from kernel_utils.errors import Problem
+from kernel_utils.store.validation import (
+    CheckContext,
+    check_iso_date,
+    check_quote,
+    check_reference,
+    check_unique_ids,
+    load_validated,
+    record_label,
+    register,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "LANES",
+    "TELEGRAM_DATE",
+    "TIMELINE_FILE",
+    "HorizonStatus",
+    "load_timeline",
+    "events_frame",
+    "filter_events",
+    "knowledge_horizon",
+    "event_detail",
+    "passage_links",
+    "date_disagreements",
+]
+
+TIMELINE_FILE = "timeline/events.json"
+#: The telegram's date (from the date suffix of its file designation 320.2/12–2050; see its document.json).
+TELEGRAM_DATE = "1950-12-20"
+TELEGRAM_ID = "frus1950v07-d1077"
+
+CATEGORIES = ("war", "un", "washington", "peking", "diplomacy")
+LANES = ("events", "correspondence")
+
+#: Places whose local date is Washington's date (same time zone).
+SAME_DATE_AS_WASHINGTON = frozenset({"Washington", "New York", "Lake Success"})
+#: Places ahead of Washington (Asia, Europe): their local date D is Washington's D-1 or D.
+AHEAD_OF_WASHINGTON = frozenset({"Korea", "Tokyo", "Peking", "New Delhi", "London", "Brussels"})
+
+#: Source kinds that alone cannot carry confidence "high" (general web pages).
+WEAK_SOURCE_KINDS = frozenset({"web-page"})
+_BEFORE_RELATIONS = frozenset({"names", "alludes-to"})
+_AFTER_RELATIONS = frozenset({"later-bears-on"})
+
+
+# --------------------------------------------------------------------------- validation
+def _entity_ids(ctx: CheckContext) -> set[str]:
+    """Every entity id in every data/entities/*.json file (whatever layer wrote it)."""
+    ids: set[str] = set()
+    folder = ctx.root / "entities"
+    if not folder.is_dir():
+        return ids
+    for path in sorted(folder.glob("*.json")):
+        data = ctx.raw_json(path.relative_to(ctx.root).as_posix())
+        records = data.get("entities") if isinstance(data, dict) else data
+        if isinstance(records, list):
+            ids.update(r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str))
+    return ids
+
+
+def _source_kinds(ctx: CheckContext) -> dict[str, str]:
+    data = ctx.raw_json("sources.json")
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return {}
+    return {s["id"]: s.get("kind", "") for s in data["sources"] if isinstance(s, dict) and isinstance(s.get("id"), str)}
+
+
+def _date(value: str) -> _dt.date:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return _dt.date(parts[0], parts[1], parts[2])
+
+
+def _check_sources(refs: Iterable[dict], known: set[str], file: str, record: str, prefix: str) -> Iterator[Problem]:
+    for i, ref in enumerate(refs):
+        yield from check_reference(ref.get("source"), known, file=file, record=record, field=f"{prefix}.{i}.source", what="source in data/sources.json")
+
+
+def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date) -> Iterator[Problem]:
+    file, record = ctx.file, record_label(event, index)
+    precision = event["precision"]
+    dates_ok = True
+    for field in ("start", "end"):
+        if field in event:
+            found = list(check_iso_date(event[field], precision, file=file, record=record, field=field))
+            dates_ok &= not found
+            yield from found
+    if dates_ok and "end" in event and _date(event["end"]) < _date(event["start"]):
+        yield Problem(file, record, "end", f"a date on or after the start ({event['start']})", repr(event["end"]))
+    for i, variant in enumerate(event.get("date_variants", [])):
+        value = variant["date"]
+        shape = "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
+        yield from check_iso_date(value, shape, file=file, record=record, field=f"date_variants.{i}.date")
+        yield from check_reference(variant["source"], sources, file=file, record=record, field=f"date_variants.{i}.source", what="source in data/sources.json")
+    yield from _check_sources(event["sources"], sources, file, record, "sources")
+    reported = event.get("reported_to_washington")
+    if reported:
+        if reported["when"] != "unknown":
+            yield from check_iso_date(reported["when"], "day", file=file, record=record, field="reported_to_washington.when")
+        yield from _check_sources(reported["sources"], sources, file, record, "reported_to_washington.sources")
+    for i, actor in enumerate(event["actors"]):
+        yield from check_reference(actor, entities, file=file, record=record, field=f"actors.{i}", what="entity in data/entities/*.json")
+    # lanes: the correspondence lane names its FRUS document, which must be one of the sources cited
+    document = event.get("frus_document")
+    if event["lane"] == "correspondence":
+        if document is None:
+            yield Problem(file, record, "frus_document", "a FRUS document id for an event of the 'correspondence' lane", "it is missing")
+        elif document != "unknown" and document not in {r["source"] for r in event["sources"]}:
+            yield Problem(file, record, "frus_document", "the id of a FRUS document the event cites in 'sources'", repr(document))
+    elif document is not None:
+        yield Problem(file, record, "frus_document", "no FRUS document id outside the 'correspondence' lane", repr(document))
+    # confidence: general web pages alone cannot make an event certain
+    if event["confidence"] == "high":
+        cited = {kinds.get(r["source"]) for r in event["sources"]}
+        if cited and cited <= WEAK_SOURCE_KINDS:
+            yield Problem(file, record, "confidence", "'medium' or 'low' when every source is a general web page", "'high'")
+    # passages: exact words of the telegram; hindsight links only for later events
+    for i, link in enumerate(event.get("telegram_passages", [])):
+        doc = link["document"]
+        yield from check_quote(ctx.document_text(doc), link["start"], link["end"], link["quote"], file=file, record=record, field=f"telegram_passages.{i}.quote", document=doc)
+        if not dates_ok:
+            continue
+        first_day = _date(event["start"])
+        if link["relation"] in _BEFORE_RELATIONS and first_day > telegram_day:
+            yield Problem(file, record, f"telegram_passages.{i}.relation", f"'later-bears-on' for an event after the telegram's date {telegram_day.isoformat()} (its authors could not refer to it)", repr(link["relation"]))
+        if link["relation"] in _AFTER_RELATIONS and first_day <= telegram_day:
+            yield Problem(file, record, f"telegram_passages.{i}.relation", f"'names' or 'alludes-to' for an event on or before the telegram's date {telegram_day.isoformat()}", repr(link["relation"]))
+
+
+def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
+    events = data["events"]
+    yield from check_unique_ids(events, ctx.file, what="event")
+    sources = ctx.source_ids()
+    kinds = _source_kinds(ctx)
+    entities = _entity_ids(ctx)
+    yield from _check_sources(data.get("time_note", {}).get("sources", []), sources, ctx.file, "time_note", "sources")
+    telegram_day = _date(TELEGRAM_DATE)
+    for index, event in enumerate(events):
+        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day)
+
+
+register(TIMELINE_FILE, "timeline.schema.json", _check_timeline, description="the timeline of events and correspondence")
+
+
+# --------------------------------------------------------------------------- loading
+def load_timeline() -> dict[str, Any]:
+    """The validated contents of ``data/timeline/events.json``."""
+    return load_validated(TIMELINE_FILE)
+
+
+_COLUMNS = [
+    "id", "start", "end", "precision", "local_place", "category", "lane", "title", "description",
+    "actors", "also_named", "sources", "frus_document", "confidence", "date_variants", "reported_when",
+    "reported_basis", "reported_how", "passages",
+]
+
+
+def events_frame(data: dict[str, Any] | None = None) -> pd.DataFrame:
+    """The events as a DataFrame sorted by start date.
+
+    ``start`` and ``end`` are ``datetime64`` columns (``end`` equals ``start`` for one-day
+    events); ``reported_when`` is a datetime or ``NaT`` when the reporting date is unknown.
+    List-valued fields (actors, source ids, date variants) are tuples.
+    """
+    data = data if data is not None else load_timeline()
+    rows = []
+    for e in data["events"]:
+        reported = e.get("reported_to_washington") or {}
+        when = reported.get("when")
+        rows.append({
+            "id": e["id"],
+            "start": e["start"],
+            "end": e.get("end", e["start"]),
+            "precision": e["precision"],
+            "local_place": e["local_place"],
+            "category": e["category"],
+            "lane": e["lane"],
+            "title": e["title"],
+            "description": e["description"],
+            "actors": tuple(e["actors"]),
+            "also_named": tuple(e.get("also_named", ())),
+            "sources": tuple(r["source"] for r in e["sources"]),
+            "frus_document": e.get("frus_document"),
+            "confidence": e["confidence"],
+            "date_variants": tuple(v["date"] for v in e.get("date_variants", ())),
+            "reported_when": when if when and when != "unknown" else None,
+            "reported_basis": reported.get("basis"),
+            "reported_how": reported.get("how"),
+            "passages": len(e.get("telegram_passages", ())),
+        })
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    for column in ("start", "end", "reported_when"):
+        frame[column] = pd.to_datetime(frame[column], format="mixed")
+    frame["category"] = pd.Categorical(frame["category"], categories=list(CATEGORIES))
+    frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES))
+    return frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+
+
+def _as_timestamp(value: Any) -> pd.Timestamp:
+    return pd.Timestamp(value)
+
+
+def filter_events(
+    frame: pd.DataFrame,
+    *,
+    start: Any = None,
+    end: Any = None,
+    categories: Sequence[str] | None = None,
+    lanes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Events overlapping the date range [start, end] (inclusive), in the given categories and lanes.
+
+    ``None`` means no limit. Unknown category or lane names raise ``ValueError`` naming the valid ones.
+    """
+    for given, valid, what in ((categories, CATEGORIES, "category"), (lanes, LANES, "lane")):
+        unknown = sorted(set(given or ()) - set(valid))
+        if unknown:
+            raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; expected one of {', '.join(valid)}")
+    mask = pd.Series(True, index=frame.index)
+    if start is not None:
+        mask &= frame["end"] >= _as_timestamp(start)
+    if end is not None:
+        mask &= frame["start"] <= _as_timestamp(end)
+    if categories is not None:
+        mask &= frame["category"].isin(list(categories))
+    if lanes is not None:
+        mask &= frame["lane"].isin(list(lanes))
+    return frame[mask].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- knowledge horizon
+@dataclass(frozen=True)
+class HorizonStatus:
+    """The words the horizon uses (kept in one place so notebooks and tests agree)."""
+
+    HAPPENED = "yes"
+    POSSIBLY = "possibly (date line)"
+    NOT_YET = "no"
+    IN_WASHINGTON = "took place in Washington"
+    REPORTED = "reported by then"
+    LATER = "reported later"
+    UNKNOWN = "reporting time unknown"
+    NOT_APPLICABLE = "not yet happened"
+
+
+def _happened(start: pd.Timestamp, place: str, moment: pd.Timestamp) -> str:
+    """Had an event with this local start date happened by the end of ``moment`` (a Washington date)?
+
+    A local date D in Asia or Europe is Washington's D-1 or D; the sources give Korea's lead
+    on daylight time (13 hours) but not in winter, so the edge day is left open: 'possibly'.
+    """
+    if start <= moment:
+        return HorizonStatus.HAPPENED
+    if place in AHEAD_OF_WASHINGTON and start == moment + pd.Timedelta(days=1):
+        return HorizonStatus.POSSIBLY
+    return HorizonStatus.NOT_YET
+
+
+def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.DataFrame:
+    """Add two columns to the events: ``happened`` and ``known_in_washington`` by the end of ``moment``.
+
+    ``happened``: 'yes', 'no', or 'possibly (date line)' for an event dated the next local day
+    in Asia or Europe.  ``known_in_washington``: 'took place in Washington' (events whose place
+    is Washington), 'reported by then' / 'reported later' (from ``reported_to_washington``; a
+    'known-by' date after the moment proves nothing about the moment, so it counts as unknown),
+    'reporting time unknown' where the sources do not say, or 'not yet happened'.
+    Also ``could_know``: True when Washington could have known of the event by then
+    (happened and not reported only later) — the filter of the notebook's horizon switch.
+    """
+    moment_ts = _as_timestamp(moment).normalize()
+    out = frame.copy()
+    happened = [_happened(s, p, moment_ts) for s, p in zip(out["start"], out["local_place"])]
+    known = []
+    for h, place, when, basis in zip(happened, out["local_place"], out["reported_when"], out["reported_basis"]):
+        if h == HorizonStatus.NOT_YET:
+            known.append(HorizonStatus.NOT_APPLICABLE)
+        elif place == "Washington":
+            known.append(HorizonStatus.IN_WASHINGTON)
+        elif pd.isna(when):
+            known.append(HorizonStatus.UNKNOWN)
+        elif when <= moment_ts:
+            known.append(HorizonStatus.REPORTED)
+        elif basis == "known-by":  # only a bound: Washington may have known earlier
+            known.append(HorizonStatus.UNKNOWN)
+        else:
+            known.append(HorizonStatus.LATER)
+    out["happened"] = happened
+    out["known_in_washington"] = known
+    out["could_know"] = [
+        h != HorizonStatus.NOT_YET and k != HorizonStatus.LATER for h, k in zip(happened, known)
+    ]
+    return out
+
+
+# --------------------------------------------------------------------------- one event
+def event_detail(event_id: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The full record of one event (raises ``KeyError`` naming a few valid ids if unknown)."""
+    data = data if data is not None else load_timeline()
+    for event in data["events"]:
+        if event["id"] == event_id:
+            return event
+    sample = ", ".join(e["id"] for e in data["events"][:5])
+    raise KeyError(f"no event {event_id!r} in {TIMELINE_FILE} (e.g. {sample} …)")
+
+
+def passage_links(data: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Every link from an event to words of the telegram: event, date, relation, offsets, quote."""
+    data = data if data is not None else load_timeline()
+    rows = [
+        {"event": e["id"], "start_date": e["start"], "relation": link["relation"],
+         "start": link["start"], "end": link["end"], "quote": link["quote"]}
+        for e in data["events"] for link in e.get("telegram_passages", ())
+    ]
+    frame = pd.DataFrame(rows, columns=["event", "start_date", "relation", "start", "end", "quote"])
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    return frame.sort_values(["start", "start_date", "event"], kind="stable").reset_index(drop=True)
+
+
+def date_disagreements(data: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Where sources disagree on a date: the date kept, its first source, and each other date with its source."""
+    data = data if data is not None else load_timeline()
+    rows = []
+    for e in data["events"]:
+        for v in e.get("date_variants", ()):
+            rows.append({
+                "event": e["id"], "title": e["title"], "date_kept": e["start"], "end_kept": e.get("end"),
+                "kept_source": e["sources"][0]["source"], "other_date": v["date"], "other_source": v["source"],
+                "other_evidence": v["evidence"],
+            })
+    return pd.DataFrame(rows, columns=["event", "title", "date_kept", "end_kept", "kept_source", "other_date", "other_source", "other_evidence"])

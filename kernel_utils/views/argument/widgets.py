@@ -1,0 +1,288 @@
+"""Views and widgets of the argument notebook: see a unit in the text and in the map, filter by type,
+withdraw a premise, switch readings.
+
+The HTML views are plain functions (testable, usable without a kernel); each
+explorer wraps one in a labelled, keyboard-usable control (a native select or
+toggle buttons) and an ``HTML`` widget, and has a ``select`` method that sets
+the control as a reader would and returns the view as static HTML, so a
+notebook cell can demonstrate it and nbval runs the callback.  All data are
+escaped with :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+
+from IPython.display import HTML
+
+from kernel_utils.layers.argument.model import Reading, compare_readings
+from kernel_utils.views.argument.diagram import argument_svg
+
+__all__ = [
+    "unit_card",
+    "type_view",
+    "withdrawal_view",
+    "reading_view",
+    "UnitExplorer",
+    "TypeFilter",
+    "WithdrawalExplorer",
+    "ReadingSwitcher",
+]
+
+_BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:60em;"
+_MARK_SELECTED = "background:#FBF3B0;outline:2px solid #000000;padding:0 1px;"
+_MARK_NEAR = "text-decoration:underline;text-decoration-color:#0072B2;text-decoration-thickness:2px;text-underline-offset:3px;"
+_FIGURE = "overflow-x:auto;max-width:100%;margin:0.4em 0;"
+
+
+def _unit_line(reading: Reading, uid: str) -> str:
+    u = reading.unit(uid)
+    kind = reading.vocabulary.unit_types[u.type].label
+    return f"<b>¶{u.number} {escape(u.id)}</b> <i>{escape(kind)}</i>: {escape(u.label)}"
+
+
+def _highlighted_paragraph(reading: Reading, uid: str) -> str:
+    """The paragraph holding ``uid`` with its span marked and the spans of its neighbours underlined."""
+    unit = reading.unit(uid)
+    near = [reading.unit(n) for n in reading.neighbours(uid)]
+    text = reading.text
+    # the whole paragraph: from the blank line before the unit to the next one (paragraphs never hold one)
+    before = text.rfind("\n\n", 0, unit.start)
+    para_start = before + 2 if before >= 0 else 0
+    found = text.find("\n\n", unit.end)
+    para_end = found if found >= 0 else len(text)
+
+    def state(i: int) -> str:
+        if unit.start <= i < unit.end:
+            return "sel"
+        if any(n.start <= i < n.end for n in near):
+            return "near"
+        return ""
+
+    out, run, current = [], [], state(para_start)
+    for i in range(para_start, para_end):
+        s = state(i)
+        if s != current:
+            out.append((current, "".join(run)))
+            run, current = [], s
+        run.append(text[i])
+    out.append((current, "".join(run)))
+    html = []
+    for s, chunk in out:
+        if s == "sel":
+            html.append(f"<mark style='{_MARK_SELECTED}'>{escape(chunk)}</mark>")
+        elif s == "near":
+            html.append(f"<span style='{_MARK_NEAR}'>{escape(chunk)}</span>")
+        else:
+            html.append(escape(chunk))
+    return "".join(html)
+
+
+def _figure(svg: str) -> str:
+    return f"<div style='{_FIGURE}'>{svg}</div>"
+
+
+def unit_card(reading: Reading, uid: str, *, with_map: bool = True) -> str:
+    """One unit: its span highlighted in its paragraph, its rationale, its relations, and (optionally) its place in the map."""
+    u = reading.unit(uid)
+    kind = reading.vocabulary.unit_types[u.type]
+    rows = []
+    for r in reading.relations_into(uid):
+        rows.append(f"<li>{' + '.join(escape(s) for s in r.sources)} <b>{escape(r.type)}</b> this ({escape(r.id)}): {escape(r.rationale)}</li>")
+    for r in reading.relations_from(uid):
+        rows.append(f"<li>this <b>{escape(r.type)}</b> {escape(r.target)} ({escape(r.id)}"
+                    + (f", with {', '.join(escape(s) for s in r.sources if s != uid)}" if len(r.sources) > 1 else "")
+                    + f"): {escape(r.rationale)}</li>")
+    implicit = (f"<p><b>Implicit.</b> The telegram does not state it; the marked words evoke it. Annotator's reconstruction: "
+                f"“{escape(u.reconstruction or '')}”</p>") if u.implicit else ""
+    parts = [
+        f"<section style='{_BOX}' aria-label='Argument unit {escape(u.id)}'>",
+        f"<h4 style='margin:0.2em 0'>¶{u.number} · {escape(u.id)} · {escape(kind.label)}: {escape(u.label)}</h4>",
+        f"<blockquote style='margin:0.4em 0'>{_highlighted_paragraph(reading, uid)}</blockquote>",
+        f"<p style='font-size:0.9em'>Marked: characters {u.start}–{u.end}. Underlined: the units joined to it in the map.</p>",
+        implicit,
+        f"<p><b>Why this type</b> (the annotator's rationale): {escape(u.rationale)}</p>",
+        "<p><b>Relations</b></p><ul>" + "".join(rows) + "</ul>",
+    ]
+    if with_map:
+        parts.append(_figure(argument_svg(reading, selected=uid, emphasis=[uid, *reading.neighbours(uid)],
+                                          caption=f"Argument map · {reading.id}: {uid} and its neighbours")))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def type_view(reading: Reading, unit_type: str = "") -> str:
+    """The units of one type (all units for ``""``) as a table, and the map with the others faded."""
+    units = list(reading.units.values()) if not unit_type else reading.units_of_type(unit_type)
+    label = "all types" if not unit_type else reading.vocabulary.unit_types[unit_type].label
+    rows = "".join(
+        f"<tr><td>¶{u.number}</td><td>{escape(u.id)}</td><td>{escape(reading.vocabulary.unit_types[u.type].label)}</td>"
+        f"<td>{escape(u.label)}</td><td>{escape(u.statement)}</td></tr>"
+        for u in units
+    )
+    definition = "" if not unit_type else f"<p><b>{escape(label)}</b>: {escape(reading.vocabulary.unit_types[unit_type].definition)}</p>"
+    return (
+        f"<section style='{_BOX}' aria-label='Units of type {escape(label)}'>"
+        f"<h4 style='margin:0.2em 0'>{len(units)} unit(s) of {escape(label)} in {escape(reading.id)}</h4>{definition}"
+        "<table><thead><tr><th scope='col'>¶</th><th scope='col'>id</th><th scope='col'>type</th><th scope='col'>label</th>"
+        f"<th scope='col' style='text-align:left'>statement</th></tr></thead><tbody>{rows}</tbody></table>"
+        + _figure(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
+                               caption=f"Argument map · {reading.id}: {label}"))
+        + "</section>"
+    )
+
+
+def withdrawal_view(reading: Reading, uid: str = "") -> str:
+    """What falls when one unit is withdrawn: the units that lose support, objections left unanswered, the map."""
+    if not uid:
+        return (f"<section style='{_BOX}' aria-label='Nothing withdrawn'><p>Nothing withdrawn: all {len(reading.units)} units of "
+                f"{escape(reading.id)} stand.</p>" + _figure(argument_svg(reading, caption=f"Argument map · {reading.id}")) + "</section>")
+    w = reading.withdraw(uid)
+    fallen = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.fallen) or "<li>none: everything else keeps a ground</li>"
+    unanswered = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.unanswered)
+    mc = reading.main_conclusion
+    verdict = (f"The main conclusion ({escape(mc)}) <b>loses its support</b>." if w.main_conclusion_falls
+               else f"The main conclusion ({escape(mc)}) <b>still stands</b>.")
+    return (
+        f"<section style='{_BOX}' aria-label='Withdrawing {escape(uid)}'>"
+        f"<h4 style='margin:0.2em 0'>Withdraw {_unit_line(reading, uid)}</h4><p>{verdict}</p>"
+        f"<p><b>{len(w.fallen)} unit(s) lose their support:</b></p><ul>{fallen}</ul>"
+        + (f"<p><b>Objections left unanswered:</b></p><ul>{unanswered}</ul>" if unanswered else "")
+        + _figure(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+        + "</section>"
+    )
+
+
+def reading_view(readings: Sequence[Reading], reading_id: str) -> str:
+    """One reading with what distinguishes it from the other(s): main conclusion, changed units and relations, its map."""
+    by_id = {r.id: r for r in readings}
+    if reading_id not in by_id:
+        raise KeyError(f"no reading {reading_id!r}; readings: {', '.join(by_id)}")
+    shown = by_id[reading_id]
+    parts = [f"<section style='{_BOX}' aria-label='{escape(shown.title)}'>",
+             f"<h4 style='margin:0.2em 0'>{escape(shown.title)}</h4><p>{escape(shown.description)}</p>",
+             f"<p><b>Main conclusion:</b> {_unit_line(shown, shown.main_conclusion)}</p>"]
+    changed: set[str] = set()
+    for other in readings:
+        if other.id == reading_id:
+            continue
+        comparison = compare_readings(other, shown)
+        changed |= {u for u in comparison.changed_unit_ids if u in shown.units}
+        for rel in comparison.changed_relation_ids:
+            if rel in shown.relations:
+                changed |= {*shown.relations[rel].sources, shown.relations[rel].target}
+        parts.append(f"<p><b>Units that differ from {escape(other.id)}</b></p>" + comparison.units.to_html(escape=True, border=0))
+        parts.append(f"<p><b>Relations that differ from {escape(other.id)}</b></p>" + comparison.relations.to_html(escape=True, border=0))
+    parts.append(_figure(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
+                                      caption=f"Argument map · {shown.id}: what differs stands out")))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- widgets
+class _Explorer:
+    """Shared plumbing: a labelled control, an HTML view, a ``select`` for code and nbval."""
+
+    def _build(self, control) -> None:
+        import ipywidgets as widgets
+
+        self.control = control
+        self.view = widgets.HTML(value=self._render(control.value))
+        control.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([control, self.view])
+
+    def _on_change(self, change) -> None:
+        self.view.value = self._render(change["new"])
+
+    def _render(self, value) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _set(self, value) -> HTML:
+        valid = [v for _, v in self.control.options] if isinstance(self.control.options[0], tuple) else list(self.control.options)
+        if value not in valid:
+            raise KeyError(f"{value!r} is not one of the choices: {', '.join(map(str, valid))}")
+        self.control.value = value
+        return HTML(self.view.value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class UnitExplorer(_Explorer):
+    """Choose a unit: see its span highlighted in the text, its rationale and relations, and its neighbours in the map."""
+
+    def __init__(self, reading: Reading, unit_id: str | None = None):
+        import ipywidgets as widgets
+
+        self.reading = reading
+        options = [(f"¶{u.number} {u.id} · {reading.vocabulary.unit_types[u.type].label}: {u.label}", u.id) for u in reading.units.values()]
+        self._build(widgets.Dropdown(options=options, value=unit_id or reading.main_conclusion, description="Unit",
+                                     style={"description_width": "initial"}, layout={"width": "min(100%, 42em)"}))
+
+    def _render(self, value: str) -> str:
+        return unit_card(self.reading, value)
+
+    def select(self, unit_id: str) -> HTML:
+        """Choose a unit as a reader would; return what the view now shows."""
+        return self._set(unit_id)
+
+
+class TypeFilter(_Explorer):
+    """Choose a unit type: list its units and fade the rest of the map."""
+
+    def __init__(self, reading: Reading):
+        import ipywidgets as widgets
+
+        self.reading = reading
+        present = {u.type for u in reading.units.values()}
+        options = [("all types", "")] + [(t.label, t.id) for t in reading.vocabulary.unit_types.values() if t.id in present]
+        self._build(widgets.Dropdown(options=options, value="", description="Unit type", style={"description_width": "initial"}))
+
+    def _render(self, value: str) -> str:
+        return type_view(self.reading, value)
+
+    def select(self, unit_type: str) -> HTML:
+        """Choose a type ("" for all) as a reader would; return what the view now shows."""
+        return self._set(unit_type)
+
+
+class WithdrawalExplorer(_Explorer):
+    """Withdraw one unit (a premise, a red line ...) and see which units lose their support."""
+
+    def __init__(self, reading: Reading):
+        import ipywidgets as widgets
+
+        self.reading = reading
+        starting = set(reading.unsupported())
+        options = [("nothing withdrawn", "")]
+        options += [(f"¶{u.number} {u.id} · {reading.vocabulary.unit_types[u.type].label}: {u.label}" + (" (starting point)" if u.id in starting else ""), u.id)
+                    for u in reading.units.values()]
+        self._build(widgets.Dropdown(options=options, value="", description="Withdraw", style={"description_width": "initial"},
+                                     layout={"width": "min(100%, 42em)"}))
+
+    def _render(self, value: str) -> str:
+        return withdrawal_view(self.reading, value)
+
+    def select(self, unit_id: str) -> HTML:
+        """Withdraw a unit ("" for none) as a reader would; return what the view now shows."""
+        return self._set(unit_id)
+
+
+class ReadingSwitcher(_Explorer):
+    """Switch between readings and see what changes: main conclusion, units, relations, the map."""
+
+    def __init__(self, readings: Sequence[Reading]):
+        import ipywidgets as widgets
+
+        self.readings = list(readings)
+        options = [(r.title.partition(":")[0], r.id) for r in self.readings]
+        self._build(widgets.ToggleButtons(options=options, value=self.readings[0].id, description="Reading",
+                                          style={"description_width": "initial"}))
+
+    def _render(self, value: str) -> str:
+        return reading_view(self.readings, value)
+
+    def select(self, reading_id: str) -> HTML:
+        """Switch to a reading as a reader would; return what the view now shows."""
+        return self._set(reading_id)
