@@ -87,10 +87,10 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _export_tei(args: argparse.Namespace) -> int:
-    from kernel_utils.store.documents import DEFAULT_DOCUMENT, document_record, load_document
+    from kernel_utils.store.documents import default_document, document_record, load_document
     from kernel_utils.text.tei import export_tei
 
-    document_id = args.document_id or DEFAULT_DOCUMENT
+    document_id = args.document_id or default_document()
     try:
         record = document_record(document_id)
     except KeyError as exc:
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--document", help="in a TEI volume file: the xml:id of the document div (e.g. d14)")
     p.set_defaults(run=_parse)
     x = sub.add_parser("export-tei", help="print a bundled document as TEI in the FRUS conventions")
-    x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
+    x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: the edition's own, data/edition.json)")
     x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
     x.set_defaults(run=_export_tei)
     args = parser.parse_args(argv)

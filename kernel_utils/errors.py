@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+__all__ = [
+    "KernelUtilsError", "Problem", "DataValidationError", "DataFolderError", "TextIntegrityError",
+    "FrusParseError", "TeiError",
+]
+
 
 class KernelUtilsError(Exception):
     """Base class of every error raised on purpose by ``kernel_utils``."""
@@ -20,8 +25,10 @@ class Problem:
     """One thing wrong with one data file.
 
     ``record`` is a record id where the record has one, otherwise its
-    position (``"#3"``) or a line (``"line 12"``); ``field`` is a dotted path
-    inside the record.
+    position (``"#3"``); ``field`` is a dotted path inside the record.  A problem
+    that has a place in the file's text rather than in a record (a JSON syntax
+    error) gives it in ``line`` and ``column`` (1-based) and leaves record and
+    field empty.
     """
 
     file: str
@@ -29,9 +36,15 @@ class Problem:
     field: str
     expected: str
     found: str
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
         where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
         if self.record:
             where += f", record {self.record}"
         if self.field:
@@ -49,6 +62,11 @@ class DataValidationError(KernelUtilsError, ValueError):
         lines = [str(p) for p in self.problems]
         head = "1 problem" if len(lines) == 1 else f"{len(lines)} problems"
         super().__init__(f"{head} in the data:\n" + "\n".join(f"  - {line}" for line in lines))
+
+
+class DataFolderError(KernelUtilsError, FileNotFoundError):
+    """The data folder (or a file the library needs in it) is not where the library looks;
+    the message says where it looked and how to point it elsewhere (``KERNEL_UTILS_DATA``)."""
 
 
 class TextIntegrityError(DataValidationError):

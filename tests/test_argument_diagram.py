@@ -81,7 +81,7 @@ def test_diagram_displays_as_an_accessible_html_figure_and_keeps_the_svg_image(r
     figure = etree.fromstring(bundle["text/html"].encode("utf-8"))
     assert figure.tag == "figure"
     (svg,) = figure.findall(f"{SVG}svg")
-    assert svg.get("role") == "img" and svg.get("aria-label") == f"Argument map of telegram 602 · {reading.title}"
+    assert svg.get("role") == "img" and svg.get("aria-label") == f"Argument map of Telegram 602 · {reading.title}"
     caption = figure.find("figcaption").text
     assert reading.main_conclusion in caption and "legend" in caption
     assert bundle["text/plain"].startswith(svg.get("aria-label")) and caption in bundle["text/plain"]

@@ -14,7 +14,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from kernel_utils import (
-    TELEGRAM_DATE,
+    default_document,
+    document_record,
     date_disagreements,
     event_detail,
     events_frame,
@@ -33,8 +34,11 @@ from kernel_utils import (
 from kernel_utils.views.timeline.cards import event_card_html, events_table_html
 from kernel_utils.store.validation import validate_paths
 
-FIXTURES = Path(__file__).parent / "fixtures"
 from kernel_utils.views.palette import OKABE_ITO_HEX as OKABE_ITO
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: The edition's own document and its date, from its record (the library names neither).
+TELEGRAM_DATE = document_record(default_document()).date
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +153,7 @@ def _status(horizon, event_id):
 
 
 def test_horizon_on_the_telegrams_date(frame):
-    h = knowledge_horizon(frame)
+    h = knowledge_horizon(frame, TELEGRAM_DATE)
     assert _status(h, "deptel-602-1950-12-20") == ("yes", "took place in Washington", True)
     assert _status(h, "wu-press-conference") == ("yes", "reported by then", True)
     assert _status(h, "new-delhi-1508-1950-12-18") == ("yes", "reported by then", True)
@@ -228,12 +232,12 @@ def test_csv_export_round_trips(data):
 
 # --------------------------------------------------------------------------- chart and views
 def test_chart_is_deterministic_accessible_and_colour_blind_safe(frame):
-    h = knowledge_horizon(filter_events(frame, start="1950-12-10", end="1951-01-05"))
+    h = knowledge_horizon(filter_events(frame, start="1950-12-10", end="1951-01-05"), TELEGRAM_DATE)
     chart = timeline_chart(h, title="December 1950")
     assert chart.svg == timeline_chart(h, title="December 1950").svg
     assert chart.svg.startswith("<svg") and 'role="img"' in chart.svg and "aria-label=" in chart.svg
     assert "<title>December 1950</title>" in chart.svg and "<desc>" in chart.svg
-    assert "telegram 602" in chart.svg and "Date (local date of each event)" in chart.svg
+    assert "Telegram 602" in chart.svg and "Date (local date of each event)" in chart.svg
     assert "hollow" in chart.alt and f"{len(h)} events" in chart.alt
     import re
 
@@ -243,7 +247,7 @@ def test_chart_is_deterministic_accessible_and_colour_blind_safe(frame):
 
 
 def test_full_chart_uses_category_rows(frame):
-    chart = timeline_chart(knowledge_horizon(frame))
+    chart = timeline_chart(knowledge_horizon(frame, TELEGRAM_DATE))
     assert "FRUS correspondence" in chart.svg and "Category / lane" in chart.svg
     assert chart._repr_svg_() == chart.svg
 
@@ -254,7 +258,7 @@ def test_chart_is_responsive_and_displays_as_an_accessible_html_figure(frame):
     text/html figure names the inline SVG and shows the alt text as a caption."""
     from lxml import etree
 
-    chart = timeline_chart(knowledge_horizon(frame), title="Everything")
+    chart = timeline_chart(knowledge_horizon(frame, TELEGRAM_DATE), title="Everything")
     root = etree.fromstring(chart.svg.encode("utf-8"))
     assert root.get("width") == "100%" and root.get("height") is None and root.get("viewBox")
     assert "max-width:" in root.get("style") and "height:auto" in root.get("style")
@@ -289,3 +293,20 @@ def test_views_escape_data(data, frame):
     assert "<img" not in html and "<b>bold" not in html
     table = events_table_html(frame.assign(title="<i>x</i>"))
     assert "<i>x" not in table
+
+
+def test_the_marked_moment_and_its_label_agree(frame):
+    """A chart marking another day names that day in its legend, label and alt text, never the
+    document's own date (the bug: 'marks telegram 602 on 15 January' with a legend '20 Dec 1950')."""
+    chart = timeline_chart(frame, moment="1951-01-15")
+    assert "the chosen day on 15 January 1951" in chart.alt
+    assert "the chosen day (15 Jan 1951)" in chart.svg
+    assert "20 Dec 1950" not in chart.svg and "Telegram 602 on" not in chart.alt
+    own = timeline_chart(frame)
+    assert "marks Telegram 602 on 20 December 1950" in own.alt and "Telegram 602 (20 Dec 1950)" in own.svg
+
+
+def test_the_chart_of_another_document_is_named_from_its_record(frame):
+    chart = timeline_chart(frame, document="frus1950v07-d970")
+    assert chart.title == "Delga 369 in its moment"
+    assert "marks Delga 369 on 04 December 1950" in chart.alt and "602" not in chart.alt

@@ -90,8 +90,8 @@ def test_loading_uses_the_validator(data_copy):
 
 
 def test_declared_rule_patterns_match_what_each_module_registers():
-    """validation._RULE_MODULES says which module covers which files (so only that module is
-    imported); it must agree with the rules the modules really register."""
+    """The packages' tables (store/__init__.py, layers/__init__.py) say which module covers which
+    files (so only that module is imported); they must agree with the rules the modules register."""
     from kernel_utils.store.validation import _RULE_MODULES
 
     registered: dict[str, set[str]] = {}

@@ -1,1 +1,21 @@
-"""kernel_utils.layers."""
+"""kernel_utils.layers: scholarly layers over a document (provenance, argument, timeline, ...).
+
+Each layer is a subpackage (model, checks, queries, export) that depends on ``kernel_utils.store``
+and ``kernel_utils.text`` only, never on ``kernel_utils.views``.
+
+A layer that owns data files registers their rules at import time
+(:func:`kernel_utils.store.validation.register`) and declares here which of its modules does so
+for which file patterns (relative to ``data/``), so that validating a file imports only its layer.
+A new layer adds its line to this table; the validator itself names no layer.
+"""
+
+from kernel_utils.store.validation import declare
+
+declare({
+    f"{__name__}.provenance.chain": (
+        "documents/*/provenance.json", "documents/*/cited_documents.json", "documents/*/known_unknowns.json",
+    ),
+    f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
+    f"{__name__}.timeline.model": ("timeline/events.json",),
+    f"{__name__}.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+})

@@ -19,10 +19,10 @@ from kernel_utils.text.parser import FrusDocument, parse_frus_text
 from kernel_utils.store.paths import data_dir, display_path
 from kernel_utils.store.validation import CheckContext, check_reference, load_validated, register
 
-__all__ = ["DEFAULT_DOCUMENT", "DocumentRecord", "document_record", "load_document", "load_telegram", "list_documents", "text_integrity_problems"]
+__all__ = ["EDITION_FILE", "default_document", "DocumentRecord", "document_record", "load_document", "load_telegram", "list_documents", "text_integrity_problems"]
 
-#: The edition's own document: telegram 602 of 20 December 1950.
-DEFAULT_DOCUMENT = "frus1950v07-d1077"
+#: The edition's settings (which document opens when none is named), relative to data/.
+EDITION_FILE = "edition.json"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ class DocumentRecord:
     size_bytes: int
     source_ids: tuple[str, ...]
     short_title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short name for titles, legends and alt text: the short title up to its first comma
+        ("Telegram 602"), else "FRUS document N"."""
+        if self.short_title:
+            return self.short_title.split(",")[0].strip()
+        return f"FRUS document {self.document_number}"
 
 
 def text_integrity_problems(document_id: str, record: dict[str, Any], raw: bytes | None) -> list[Problem]:
@@ -140,6 +148,19 @@ def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Itera
 register("documents/*/document.json", "document.schema.json", _check_document, _check_record_against_text, description="a bundled document's record")
 
 
+def _check_edition(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
+    yield from check_reference(data["default_document"], ctx.document_ids(), file=ctx.file, record="",
+                               field="default_document", what="bundled document (a folder in data/documents/)")
+
+
+register(EDITION_FILE, "edition.schema.json", _check_edition, description="the edition's settings")
+
+
+def default_document() -> str:
+    """The id of the document the library opens when none is named (``data/edition.json``)."""
+    return str(load_validated(EDITION_FILE)["default_document"])
+
+
 def list_documents() -> list[str]:
     """Ids of the bundled documents."""
     folder = data_dir() / "documents"
@@ -165,7 +186,7 @@ def _record(document_id: str) -> DocumentRecord:
     )
 
 
-def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
+def load_document(document_id: str | None = None) -> FrusDocument:
     """Load a bundled document's verbatim text, check it against its record, and parse it.
 
     Raises :class:`~kernel_utils.errors.TextIntegrityError` (a DataValidationError) when the text is
@@ -173,6 +194,7 @@ def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
     the found size and checksum), and :class:`~kernel_utils.errors.FrusParseError`
     when the parser cannot read it.
     """
+    document_id = document_id or default_document()
     record = _record(document_id)
     path = data_dir() / "documents" / document_id / "text.txt"
     raw = path.read_bytes() if path.is_file() else None
@@ -188,10 +210,12 @@ def load_document(document_id: str = DEFAULT_DOCUMENT) -> FrusDocument:
 
 
 def load_telegram() -> FrusDocument:
-    """Telegram 602 of 20 December 1950, parsed from its verbatim text (see :func:`load_document`)."""
-    return load_document(DEFAULT_DOCUMENT)
+    """The edition's own document (telegram 602), parsed from its verbatim text: :func:`load_document`
+    of :func:`default_document`."""
+    return load_document(default_document())
 
 
-def document_record(document_id: str = DEFAULT_DOCUMENT) -> DocumentRecord:
+def document_record(document_id: str | None = None) -> DocumentRecord:
     """The provenance record of a bundled document (``document.json``), validated."""
+    document_id = document_id or default_document()
     return _record(document_id)

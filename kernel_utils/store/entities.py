@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT
+from kernel_utils.store.documents import default_document
 from kernel_utils.errors import DataValidationError, Problem
 from kernel_utils.store.evidence import SourceRef, check_source_refs, check_status_support, source_refs
 from kernel_utils.store.paths import data_dir, display_path
@@ -131,8 +131,9 @@ def load_entities() -> dict[str, Entity]:
     return merged
 
 
-def load_mentions(document_id: str = DEFAULT_DOCUMENT) -> tuple[Mention, ...]:
+def load_mentions(document_id: str | None = None) -> tuple[Mention, ...]:
     """The mentions annotated in a bundled document, in text order (validated on load)."""
+    document_id = document_id or default_document()
     data = load_validated(f"documents/{document_id}/mentions.json")
     mentions = [Mention(m["id"], m["entity"], m["start"], m["end"], m["quote"], data["document"]) for m in data["mentions"]]
     return tuple(sorted(mentions, key=lambda m: (m.start, -m.end, m.id)))
@@ -147,9 +148,10 @@ def alias_occurrences(text: str, alias: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def unannotated_occurrences(document_id: str = DEFAULT_DOCUMENT) -> list[tuple[str, str, int, int]]:
+def unannotated_occurrences(document_id: str | None = None) -> list[tuple[str, str, int, int]]:
     """Occurrences of an entity's aliases in the text with no mention of that entity at those offsets:
     (entity id, alias, start, end).  Empty when the annotation is complete."""
+    document_id = document_id or default_document()
     from kernel_utils.store.documents import load_document
 
     text = load_document(document_id).text
@@ -163,9 +165,10 @@ def unannotated_occurrences(document_id: str = DEFAULT_DOCUMENT) -> list[tuple[s
     return missing
 
 
-def mentions_table(document_id: str = DEFAULT_DOCUMENT):
+def mentions_table(document_id: str | None = None):
     """The mentions as a pandas DataFrame, one row per mention, with the entity's name and type
     and the paragraph the mention stands in ("head" for the heading lines, "signature")."""
+    document_id = document_id or default_document()
     import pandas as pd
 
     from kernel_utils.store.documents import load_document

@@ -9,13 +9,17 @@ referred to exist, ids are unique ...).  Loading goes through the same rules
 Every :class:`~kernel_utils.errors.Problem` names the file, the record (its id,
 or its position), the field, what was expected and what was found.
 
-Layers register their rules by being listed in ``_RULE_MODULES`` with the patterns
-they cover; each such module calls :func:`register` at import time (cheap: no file is
-read), and is imported only when a file of its kind is validated.
+Plugging in: a module that owns a kind of data file calls :func:`register` at import time
+(cheap: no file is read).  So that validating one file imports only the module it belongs to
+(loading a document must not import the timeline's pandas), each package declares, in a small
+table in its ``__init__.py``, which of its modules registers which file patterns
+(:func:`declare`; see ``kernel_utils/store/__init__.py`` and ``kernel_utils/layers/__init__.py``).
+This module names no layer: a new layer adds one line to its package's table.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import importlib
 import json
@@ -24,7 +28,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping
 
 from kernel_utils.errors import DataValidationError, Problem
 from kernel_utils.store.paths import data_dir, display_path
@@ -32,6 +36,7 @@ from kernel_utils.store.paths import data_dir, display_path
 __all__ = [
     "FileRule",
     "CheckContext",
+    "declare",
     "register",
     "rules",
     "validate_paths",
@@ -44,19 +49,9 @@ __all__ = [
     "record_label",
 ]
 
-#: Modules that register rules for their layer of the data.
-_RULE_MODULES: dict[str, tuple[str, ...]] = {
-    # module that registers the rules: the data-file patterns it covers (relative to data/).
-    # Declared here so that validating one file imports only the layer it belongs to
-    # (loading the telegram must not import the timeline's pandas or the argument layer).
-    "kernel_utils.store.documents": ("documents/*/document.json",),
-    "kernel_utils.store.sources": ("sources.json",),
-    "kernel_utils.store.entities": ("entities/*.json", "documents/*/mentions.json"),
-    "kernel_utils.layers.provenance.chain": ("documents/*/provenance.json", "documents/*/cited_documents.json", "documents/*/known_unknowns.json"),
-    "kernel_utils.layers.provenance.file_designation": ("decimal_file_classes.json",),
-    "kernel_utils.layers.timeline.model": ("timeline/events.json",),
-    "kernel_utils.layers.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
-}
+#: Which module registers the rules for which data-file patterns (relative to data/), as
+#: declared by the packages (:func:`declare`).
+_RULE_MODULES: dict[str, tuple[str, ...]] = {}
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
 
@@ -72,6 +67,16 @@ class FileRule:
 
 
 _RULES: list[FileRule] = []
+
+
+def declare(table: Mapping[str, Iterable[str]]) -> None:
+    """Declare which module registers the rules for which data-file patterns.
+
+    ``table`` maps a module's full name to the patterns (relative to ``data/``) whose rules it
+    registers when imported.  The module is imported only when a file of its kind is validated.
+    """
+    for module, patterns in table.items():
+        _RULE_MODULES[module] = tuple(patterns)
 
 
 def register(pattern: str, schema: str, *checks: Check, description: str) -> None:
@@ -101,11 +106,15 @@ class CheckContext:
     _json_cache: dict[Path, Any] = field(default_factory=dict)
 
     def raw_json(self, relative: str) -> Any:
-        """Another data file's parsed JSON (unvalidated: its own rule reports its problems)."""
+        """Another data file's parsed JSON, or ``None`` when it cannot be read.
+
+        Unvalidated and lenient (a byte-order mark is skipped): that file's own rule reports its
+        problems, once, and the files that refer to it are not flooded with consequences.
+        """
         path = self.root / relative
         if path not in self._json_cache:
             try:
-                self._json_cache[path] = json.loads(path.read_text(encoding="utf-8"))
+                self._json_cache[path] = json.loads(path.read_text(encoding="utf-8-sig"))
             except (OSError, ValueError):
                 self._json_cache[path] = None
         return self._json_cache[path]
@@ -124,10 +133,11 @@ class CheckContext:
         folder = self.root / "documents"
         return {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
 
-    def source_ids(self) -> set[str]:
+    def source_ids(self) -> set[str] | None:
+        """The ids in ``sources.json``, or ``None`` when it cannot be read (nothing to check against)."""
         data = self.raw_json("sources.json")
         if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-            return set()
+            return None
         return {s["id"] for s in data["sources"] if isinstance(s, dict) and isinstance(s.get("id"), str)}
 
 
@@ -152,9 +162,13 @@ def check_unique_ids(records: Iterable[Any], file: str, *, key: str = "id", what
             seen[value] = index
 
 
-def check_reference(value: Any, known: set[str], *, file: str, record: str, field: str, what: str) -> Iterator[Problem]:
-    """``value`` names something that exists (``what`` says what kind of thing, for the message)."""
-    if isinstance(value, str) and value not in known:
+def check_reference(value: Any, known: Collection[str] | None, *, file: str, record: str, field: str, what: str) -> Iterator[Problem]:
+    """``value`` names something that exists (``what`` says what kind of thing, for the message).
+
+    ``known`` is ``None`` when the file listing the things could not be read: its own rule
+    reports that, and references to it are not checked.
+    """
+    if known is not None and isinstance(value, str) and value not in known:
         sample = ", ".join(sorted(known)[:8]) + (" …" if len(known) > 8 else "")
         yield Problem(file, record, field, f"the id of an existing {what} (e.g. {sample})", repr(value))
 
@@ -164,7 +178,7 @@ def check_quote(text: str | None, start: Any, end: Any, quote: Any, *, file: str
     if text is None:
         yield Problem(file, record, "document", "a bundled document whose text can be read", repr(document))
         return
-    if not (isinstance(start, int) and isinstance(end, int) and isinstance(quote, str)):
+    if not (_is_int(start) and _is_int(end) and isinstance(quote, str)):
         return  # the schema reports wrong types
     if not 0 <= start < end <= len(text):
         yield Problem(file, record, "start/end", f"offsets with 0 ≤ start < end ≤ {len(text)} (the text's length in characters)", f"start {start}, end {end}")
@@ -172,10 +186,26 @@ def check_quote(text: str | None, start: Any, end: Any, quote: Any, *, file: str
     actual = text[start:end]
     if actual != quote:
         hint = ""
-        found_at = text.find(quote)
-        if found_at >= 0:
+        found_at = nearest_occurrence(text, quote, start)
+        if found_at is not None:
             hint = f" (the quoted words stand at {found_at}–{found_at + len(quote)})"
         yield Problem(file, record, field, f"the words the text has at {start}–{end}: {_short(actual)}", f"{_short(quote)}{hint}")
+
+
+def _is_int(value: Any) -> bool:
+    """A JSON integer: ``29`` but not ``29.0`` (which JSON Schema also counts as an integer) nor ``true``."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def nearest_occurrence(text: str, words: str, offset: int) -> int | None:
+    """Where ``words`` stand in ``text`` nearest to ``offset`` (the earlier one on a tie), or ``None``."""
+    best: int | None = None
+    at = text.find(words)
+    while at >= 0:
+        if best is None or abs(at - offset) < abs(best - offset):
+            best = at
+        at = text.find(words, at + 1)
+    return best
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -253,8 +283,21 @@ def _schema_registry():
     return Registry().with_resources(resources)
 
 
+@lru_cache(maxsize=1)
+def _validator_class() -> Any:
+    """Draft 2020-12 with one change: "integer" means a JSON number written without a fraction.
+
+    JSON Schema counts ``29.0`` as an integer; Python reads it as a float, and an offset that is a
+    float breaks slicing in every view.  So ``29.0`` is refused where an integer is expected.
+    """
+    jsonschema = _jsonschema()
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine("integer", lambda _checker, value: _is_int(value))
+    return jsonschema.validators.extend(base, type_checker=checker)
+
+
 def _schema_problems(instance: Any, schema_name: str, file: str) -> list[Problem]:
-    Draft202012Validator = _jsonschema().Draft202012Validator
+    Draft202012Validator = _validator_class()
     registry = _schema_registry()
     try:
         schema = registry.contents(schema_name)
@@ -305,6 +348,8 @@ def _describe(error) -> tuple[str, str]:
         return custom or repr(error.validator_value), found
     if v == "type":
         names = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        if "integer" in names and isinstance(value, float) and value.is_integer():
+            return "a whole number written without a decimal point (e.g. 29, not 29.0)", f"{found} (a number with a decimal point)"
         return custom or "a value of type " + " or ".join(names), f"{found} ({type(value).__name__})"
     if v == "pattern":
         return custom or f"text matching {error.validator_value}", found
@@ -342,12 +387,9 @@ def _validate_file(path: Path, root: Path, context: CheckContext | None = None) 
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(file, "", "", "a readable file", exc.strerror or str(exc))]
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return None, [Problem(file, f"byte {exc.start}", "", "UTF-8 text", "bytes that are not UTF-8")]
-    except json.JSONDecodeError as exc:
-        return None, [Problem(file, f"line {exc.lineno}", f"column {exc.colno}", "valid JSON", exc.msg)]
+    data, problem = _parse_json(raw, file)
+    if problem is not None:
+        return None, [problem]
     problems = _schema_problems(data, rule.schema, file)
     if not problems:  # semantic checks assume the shape is right
         ctx = context or CheckContext(root)
@@ -355,6 +397,24 @@ def _validate_file(path: Path, root: Path, context: CheckContext | None = None) 
         for check in rule.checks:
             problems.extend(check(data, ctx))
     return data, problems
+
+
+def _parse_json(raw: bytes, file: str) -> tuple[Any, Problem | None]:
+    """A data file's JSON, or the one problem that stops it being read (its place in line/column)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return None, Problem(file, "", "", "UTF-8 text without a byte-order mark",
+                             "a byte-order mark (bytes EF BB BF) at the start: the file was saved as "
+                             "'UTF-8 with BOM'; save it as plain UTF-8", line=1, column=1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Problem(file, "", "", "UTF-8 text", f"bytes that are not UTF-8 (byte {exc.start})", line=line, column=column)
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, Problem(file, "", "", "valid JSON", exc.msg, line=exc.lineno, column=exc.colno)
 
 
 def _data_files(root: Path) -> list[Path]:

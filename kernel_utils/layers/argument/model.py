@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Iterator, Mapping
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT, load_document
+from kernel_utils.store.documents import default_document, load_document
 from kernel_utils.errors import Problem
 from kernel_utils.text.parser import parse_frus_text
 from kernel_utils.store.paths import data_dir
@@ -592,8 +592,9 @@ register("documents/*/argument/reading-*.json", "argument-reading.schema.json", 
 
 
 # =========================================================================== loading
-def load_vocabulary(document: str = DEFAULT_DOCUMENT) -> Vocabulary:
+def load_vocabulary(document: str | None = None) -> Vocabulary:
     """The argument vocabulary of a bundled document (validated)."""
+    document = document or default_document()
     data = load_validated(f"{_argument_dir(document)}/vocabulary.json")
     return Vocabulary(
         unit_types={t["id"]: UnitType(t["id"], t["label"], t["definition"], t["shape"], t["colour"]) for t in data["unit_types"]},
@@ -602,18 +603,20 @@ def load_vocabulary(document: str = DEFAULT_DOCUMENT) -> Vocabulary:
     )
 
 
-def list_readings(document: str = DEFAULT_DOCUMENT) -> list[str]:
+def list_readings(document: str | None = None) -> list[str]:
     """Ids of the readings stored for a document (file names without .json)."""
+    document = document or default_document()
     folder = data_dir() / _argument_dir(document)
     return sorted(p.stem for p in folder.glob("reading-*.json"))
 
 
-def load_reading(reading_id: str = "reading-a", document: str = DEFAULT_DOCUMENT) -> Reading:
+def load_reading(reading_id: str = "reading-a", document: str | None = None) -> Reading:
     """Load, validate and resolve a reading (with what it inherits from the reading it is based on).
 
     Raises :class:`~kernel_utils.errors.DataValidationError` naming file, record
     and field for every broken rule, and ``KeyError`` for a reading that does not exist.
     """
+    document = document or default_document()
     if reading_id not in list_readings(document):
         raise KeyError(f"no reading {reading_id!r} of {document}; readings: {', '.join(list_readings(document))}")
     data = load_validated(f"{_argument_dir(document)}/{reading_id}.json")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT
+from kernel_utils.store.documents import default_document
 from kernel_utils.errors import Problem
 from kernel_utils.store.evidence import SourceRef, check_source_refs, check_status_support, source_refs
 from kernel_utils.store.validation import CheckContext, check_iso_date, check_quote, check_reference, check_unique_ids, load_validated, record_label, register
@@ -245,13 +245,14 @@ LAYER_FILES = {
 }
 
 
-def layer_files(document_id: str = DEFAULT_DOCUMENT) -> dict[str, bool]:
+def layer_files(document_id: str | None = None) -> dict[str, bool]:
     """For each file of :data:`LAYER_FILES`, whether the bundled document has it yet.
 
     A document may be bundled (text and ``document.json``) before anyone has built its
     provenance; notebooks use this to show what exists and say plainly what does not.
     Raises :class:`KeyError` naming the bundled documents for an id that is not one of them.
     """
+    document_id = document_id or default_document()
     from kernel_utils.store.documents import list_documents
     from kernel_utils.store.paths import data_dir
 
@@ -261,18 +262,20 @@ def layer_files(document_id: str = DEFAULT_DOCUMENT) -> dict[str, bool]:
     return {what: (folder / name).is_file() for what, name in LAYER_FILES.items()}
 
 
-def has_provenance(document_id: str = DEFAULT_DOCUMENT) -> bool:
+def has_provenance(document_id: str | None = None) -> bool:
     """Whether the bundled document has a provenance chain (``provenance.json``)."""
+    document_id = document_id or default_document()
     return layer_files(document_id)["provenance chain"]
 
 
-def volume_publication_document(document_id: str = DEFAULT_DOCUMENT) -> str | None:
+def volume_publication_document(document_id: str | None = None) -> str | None:
     """The document whose chain gives the publication facts of ``document_id``'s FRUS volume.
 
     The series title, volume, publisher, place, year and editor belong to the volume, not to one
     document: a document without a chain of its own borrows them from the publication step of a
     bundled document of the same volume (itself first). ``None`` when no such chain exists.
     """
+    document_id = document_id or default_document()
     from kernel_utils.store.documents import document_record, list_documents
 
     volume = document_record(document_id).volume_id
@@ -285,8 +288,9 @@ def volume_publication_document(document_id: str = DEFAULT_DOCUMENT) -> str | No
 
 
 # --------------------------------------------------------------------------- loading
-def load_provenance(document_id: str = DEFAULT_DOCUMENT) -> ProvenanceChain:
+def load_provenance(document_id: str | None = None) -> ProvenanceChain:
     """The provenance chain of a bundled document (validated on load)."""
+    document_id = document_id or default_document()
     data = load_validated(f"documents/{document_id}/provenance.json")
     steps = tuple(
         Step(
@@ -298,8 +302,9 @@ def load_provenance(document_id: str = DEFAULT_DOCUMENT) -> ProvenanceChain:
     return ProvenanceChain(data["document"], steps)
 
 
-def load_cited_documents(document_id: str = DEFAULT_DOCUMENT) -> tuple[CitedDocument, ...]:
+def load_cited_documents(document_id: str | None = None) -> tuple[CitedDocument, ...]:
     """The documents a bundled document cites or presupposes (validated on load)."""
+    document_id = document_id or default_document()
     data = load_validated(f"documents/{document_id}/cited_documents.json")
     return tuple(
         CitedDocument(
@@ -315,15 +320,17 @@ def load_cited_documents(document_id: str = DEFAULT_DOCUMENT) -> tuple[CitedDocu
     )
 
 
-def load_known_unknowns(document_id: str = DEFAULT_DOCUMENT) -> tuple[KnownUnknown, ...]:
+def load_known_unknowns(document_id: str | None = None) -> tuple[KnownUnknown, ...]:
     """What the sources do not say about a bundled document (validated on load)."""
+    document_id = document_id or default_document()
     data = load_validated(f"documents/{document_id}/known_unknowns.json")
     return tuple(KnownUnknown(k["id"], k["question"], k["why_it_matters"], k["searched"], k.get("step")) for k in data["known_unknowns"])
 
 
 # --------------------------------------------------------------------------- tables
-def chain_table(document_id: str = DEFAULT_DOCUMENT):
+def chain_table(document_id: str | None = None):
     """One row per fact of the chain: step, field, value, status and the ids of its sources."""
+    document_id = document_id or default_document()
     import pandas as pd
 
     rows = [
@@ -334,8 +341,9 @@ def chain_table(document_id: str = DEFAULT_DOCUMENT):
     return pd.DataFrame(rows, columns=["step", "field", "value", "status", "sources"])
 
 
-def cited_documents_table(document_id: str = DEFAULT_DOCUMENT):
+def cited_documents_table(document_id: str | None = None):
     """One row per cited document: relation, identification, date (or 'unknown'), every date a source gives, the invoking words."""
+    document_id = document_id or default_document()
     import pandas as pd
 
     rows = [
@@ -349,8 +357,9 @@ def cited_documents_table(document_id: str = DEFAULT_DOCUMENT):
     return pd.DataFrame(rows).set_index("id")
 
 
-def known_unknowns_table(document_id: str = DEFAULT_DOCUMENT):
+def known_unknowns_table(document_id: str | None = None):
     """The known unknowns as a DataFrame: question, why it matters, what was searched, chain step."""
+    document_id = document_id or default_document()
     import pandas as pd
 
     rows = [{"id": k.id, "question": k.question, "why it matters": k.why_it_matters, "searched": k.searched, "step": k.step or ""} for k in load_known_unknowns(document_id)]

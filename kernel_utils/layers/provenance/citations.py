@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT, document_record
+from kernel_utils.store.documents import default_document, document_record
 from kernel_utils.errors import KernelUtilsError
 from kernel_utils.store.paths import data_dir
 
@@ -142,13 +142,14 @@ def abbreviate_page_range(first: int, last: int) -> str:
 
 
 # --------------------------------------------------------------------------- building the record
-def citation_record(document_id: str = DEFAULT_DOCUMENT) -> CitationRecord:
+def citation_record(document_id: str | None = None) -> CitationRecord:
     """Gather the citation data of a bundled document from its record and its provenance chain.
 
     The volume's facts (series, volume, editor, publisher, place, year) come from the publication
     step of the document's own chain, or, for a document that has none yet, from the chain of a
     bundled document of the same FRUS volume (:func:`~kernel_utils.layers.provenance.chain.volume_publication_document`).
     """
+    document_id = document_id or default_document()
     from kernel_utils.store.documents import load_document
     from kernel_utils.store.entities import load_entities
     from kernel_utils.layers.provenance.chain import load_provenance
@@ -188,7 +189,7 @@ def citation_record(document_id: str = DEFAULT_DOCUMENT) -> CitationRecord:
     )
 
 
-def citation_record_for_source(source_id: str, *, volume_document: str = DEFAULT_DOCUMENT) -> CitationRecord:
+def citation_record_for_source(source_id: str, *, volume_document: str | None = None) -> CitationRecord:
     """A citation record for another document of the same FRUS volume, from its entry in ``data/sources.json``.
 
     The volume's facts (series, editor, publisher, year) come from the publication step of
@@ -196,6 +197,7 @@ def citation_record_for_source(source_id: str, *, volume_document: str = DEFAULT
     entry.  Its date, pages and signer are not recorded, so they are left out rather than guessed.
     Raises :class:`CitationError` for a source that is not a document of that volume.
     """
+    volume_document = volume_document or default_document()
     from kernel_utils.store.sources import load_sources
 
     sources = load_sources()

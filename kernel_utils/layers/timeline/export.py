@@ -19,7 +19,8 @@ import json
 from html import escape
 from typing import Any
 
-from kernel_utils.layers.timeline.model import TELEGRAM_DATE, TELEGRAM_ID, load_timeline
+from kernel_utils.layers.timeline.model import load_timeline
+from kernel_utils.store.documents import default_document, document_record
 
 __all__ = ["to_timelinejs", "timelinejs_json", "to_csv", "CSV_COLUMNS"]
 
@@ -43,15 +44,17 @@ def _slide_text(event: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane") -> dict[str, Any]:
+def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane", document: str | None = None) -> dict[str, Any]:
     """The timeline as a TimelineJS 3 data object (a dict ready for ``json.dumps``).
 
-    ``group_by`` is 'lane' (events / correspondence) or 'category'. The telegram's own
-    correspondence event is its slide; the title slide names the edition.
+    ``group_by`` is 'lane' (events / correspondence) or 'category'. The correspondence event of
+    ``document`` (default: the edition's own) is highlighted; the title slide names that document
+    and the months the events span, all read from the data.
     """
     if group_by not in ("lane", "category"):
         raise ValueError(f"group_by must be 'lane' or 'category', not {group_by!r}")
     data = data if data is not None else load_timeline()
+    record = document_record(document or default_document())
     slides = []
     for event in sorted(data["events"], key=lambda e: (e["start"], e["id"])):
         slide: dict[str, Any] = {
@@ -63,20 +66,31 @@ def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane")
         }
         if event.get("end"):
             slide["end_date"] = _date_object(event["end"])
-        if event.get("frus_document") == TELEGRAM_ID:
+        if event.get("frus_document") == record.id:
             slide["background"] = {"color": "#F0E442"}
         slides.append(slide)
     return {
         "title": {
             "text": {
-                "headline": "Telegram 602 in its moment: June 1950 – February 1951",
-                "text": escape(f"Events and FRUS correspondence around the telegram of {TELEGRAM_DATE} (Webb to USUN). Dates are local dates of the place named on each slide."),
+                "headline": escape(f"{record.label} in its moment: {_span(data['events'])}"),
+                "text": escape(f"Events and FRUS correspondence around {record.short_title or record.title}: "
+                               f"{record.title}. Dates are local dates of the place named on each slide."),
             },
             "unique_id": "title",
         },
         "events": slides,
         "scale": "human",
     }
+
+
+def _span(events: list[dict[str, Any]]) -> str:
+    """The months the events cover: 'June 1950 – February 1951'."""
+    import datetime as dt
+
+    starts = [e["start"] for e in events]
+    ends = [e.get("end", e["start"]) for e in events]
+    first, last = (dt.date(*(int(p) for p in (value + "-01-01")[:10].split("-"))) for value in (min(starts), max(ends)))
+    return f"{first:%B %Y} – {last:%B %Y}"
 
 
 def timelinejs_json(data: dict[str, Any] | None = None, **kwargs: Any) -> str:

@@ -1,4 +1,4 @@
-"""The timeline layer: dated events around telegram 602 and what Washington could know when.
+"""The timeline layer: dated events around the edition's documents and what Washington could know when.
 
 ``data/timeline/events.json`` holds events from June 1950 to February 1951 in two
 lanes: ``events`` (the war, the UN, Washington, Peking, other diplomacy) and
@@ -12,7 +12,9 @@ This module registers the layer's validation rules (one set of rules, used by
 ``python -m kernel_utils validate`` and on every load), turns the events into a
 pandas DataFrame with real datetime columns, filters it, and computes the
 *knowledge horizon*: which events had happened, and which had been reported to
-Washington, by a given day (by default the telegram's date).
+Washington, by a given day (a document's date, from its record).  Nothing here names a
+document: the date a passage link is judged against is the linked document's own
+``date`` (``data/documents/<id>/document.json``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 
 from kernel_utils.errors import Problem
+from kernel_utils.store.documents import default_document, document_record
 from kernel_utils.store.validation import (
     CheckContext,
     check_iso_date,
@@ -38,9 +41,10 @@ from kernel_utils.store.validation import (
 __all__ = [
     "CATEGORIES",
     "LANES",
-    "TELEGRAM_DATE",
     "TIMELINE_FILE",
     "HorizonStatus",
+    "Moment",
+    "document_moment",
     "load_timeline",
     "events_frame",
     "filter_events",
@@ -51,9 +55,6 @@ __all__ = [
 ]
 
 TIMELINE_FILE = "timeline/events.json"
-#: The telegram's date (from the date suffix of its file designation 320.2/12–2050; see its document.json).
-TELEGRAM_DATE = "1950-12-20"
-TELEGRAM_ID = "frus1950v07-d1077"
 
 CATEGORIES = ("war", "un", "washington", "peking", "diplomacy")
 LANES = ("events", "correspondence")
@@ -96,12 +97,22 @@ def _date(value: str) -> _dt.date:
     return _dt.date(parts[0], parts[1], parts[2])
 
 
-def _check_sources(refs: Iterable[dict], known: set[str], file: str, record: str, prefix: str) -> Iterator[Problem]:
+def _check_sources(refs: Iterable[dict], known: set[str] | None, file: str, record: str, prefix: str) -> Iterator[Problem]:
     for i, ref in enumerate(refs):
         yield from check_reference(ref.get("source"), known, file=file, record=record, field=f"{prefix}.{i}.source", what="source in data/sources.json")
 
 
-def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date) -> Iterator[Problem]:
+def _document_day(ctx: CheckContext, document_id: str) -> _dt.date | None:
+    """A bundled document's date from its record, or ``None`` when unknown (its own rule reports why)."""
+    record = ctx.raw_json(f"documents/{document_id}/document.json")
+    value = record.get("date") if isinstance(record, dict) else None
+    try:
+        return _date(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str] | None, kinds: dict[str, str], entities: set[str]) -> Iterator[Problem]:
     file, record = ctx.file, record_label(event, index)
     precision = event["precision"]
     dates_ok = True
@@ -139,17 +150,21 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
         cited = {kinds.get(r["source"]) for r in event["sources"]}
         if cited and cited <= WEAK_SOURCE_KINDS:
             yield Problem(file, record, "confidence", "'medium' or 'low' when every source is a general web page", "'high'")
-    # passages: exact words of the telegram; hindsight links only for later events
+    # passages: exact words of the linked document; hindsight links only for events after its date
     for i, link in enumerate(event.get("telegram_passages", [])):
         doc = link["document"]
         yield from check_quote(ctx.document_text(doc), link["start"], link["end"], link["quote"], file=file, record=record, field=f"telegram_passages.{i}.quote", document=doc)
-        if not dates_ok:
-            continue
-        first_day = _date(event["start"])
-        if link["relation"] in _BEFORE_RELATIONS and first_day > telegram_day:
-            yield Problem(file, record, f"telegram_passages.{i}.relation", f"'later-bears-on' for an event after the telegram's date {telegram_day.isoformat()} (its authors could not refer to it)", repr(link["relation"]))
-        if link["relation"] in _AFTER_RELATIONS and first_day <= telegram_day:
-            yield Problem(file, record, f"telegram_passages.{i}.relation", f"'names' or 'alludes-to' for an event on or before the telegram's date {telegram_day.isoformat()}", repr(link["relation"]))
+        day = _document_day(ctx, doc)
+        if dates_ok and day is not None:
+            yield from _check_hindsight(link["relation"], _date(event["start"]), day, file, record, f"telegram_passages.{i}.relation")
+
+
+def _check_hindsight(relation: str, event_day: _dt.date, document_day: _dt.date, file: str, record: str, field: str) -> Iterator[Problem]:
+    """A document can name or allude to events up to its own date; later events only 'bear on' it."""
+    if relation in _BEFORE_RELATIONS and event_day > document_day:
+        yield Problem(file, record, field, f"'later-bears-on' for an event after the document's date {document_day.isoformat()} (its authors could not refer to it)", repr(relation))
+    if relation in _AFTER_RELATIONS and event_day <= document_day:
+        yield Problem(file, record, field, f"'names' or 'alludes-to' for an event on or before the document's date {document_day.isoformat()}", repr(relation))
 
 
 def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
@@ -159,9 +174,8 @@ def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
     kinds = _source_kinds(ctx)
     entities = _entity_ids(ctx)
     yield from _check_sources(data.get("time_note", {}).get("sources", []), sources, ctx.file, "time_note", "sources")
-    telegram_day = _date(TELEGRAM_DATE)
     for index, event in enumerate(events):
-        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day)
+        yield from _check_event(event, index, ctx, sources, kinds, entities)
 
 
 register(TIMELINE_FILE, "timeline.schema.json", _check_timeline, description="the timeline of events and correspondence")
@@ -281,7 +295,41 @@ def _happened(start: pd.Timestamp, place: str, moment: pd.Timestamp) -> str:
     return HorizonStatus.NOT_YET
 
 
-def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Moment:
+    """A day marked on the timeline, with the name that titles, legends and alt text give it."""
+
+    day: pd.Timestamp
+    name: str  # "Telegram 602" when it is the document's own date, else "the chosen day"
+    document: str  # the document's short name ("Telegram 602"), for titles
+
+    @property
+    def iso(self) -> str:
+        return f"{self.day:%Y-%m-%d}"
+
+    @property
+    def legend(self) -> str:
+        """The legend's words: the name and the day ("Telegram 602 (20 Dec 1950)")."""
+        return f"{self.name} ({self.day:%d %b %Y})"
+
+
+def document_moment(document: str | None = None, moment: Any = None) -> Moment:
+    """The day to mark for a bundled document: ``moment`` if given, else the document's date (its record).
+
+    The mark is named after the document only when it falls on the document's own date, so a
+    legend never names one day and draws another.  Raises ``ValueError`` when neither is known.
+    """
+    record = document_record(document or default_document())
+    own = pd.Timestamp(record.date).normalize() if record.date else None
+    if moment is None:
+        if own is None:
+            raise ValueError(f"{record.id} has no date in its record (document.json): give a moment to mark")
+        return Moment(own, record.label, record.label)
+    day = _as_timestamp(moment).normalize()
+    return Moment(day, record.label if day == own else "the chosen day", record.label)
+
+
+def knowledge_horizon(frame: pd.DataFrame, moment: Any) -> pd.DataFrame:
     """Add two columns to the events: ``happened`` and ``known_in_washington`` by the end of ``moment``.
 
     ``happened``: 'yes', 'no', or 'possibly (date line)' for an event dated the next local day
@@ -328,13 +376,17 @@ def event_detail(event_id: str, data: dict[str, Any] | None = None) -> dict[str,
     raise KeyError(f"no event {event_id!r} in {TIMELINE_FILE} (e.g. {sample} …)")
 
 
-def passage_links(data: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Every link from an event to words of the telegram: event, date, relation, offsets, quote."""
+def passage_links(data: dict[str, Any] | None = None, document: str | None = None) -> pd.DataFrame:
+    """Every link from an event to words of a document: event, date, relation, offsets, quote.
+
+    ``document``: only the links into that bundled document (default: every link).
+    """
     data = data if data is not None else load_timeline()
     rows = [
         {"event": e["id"], "start_date": e["start"], "relation": link["relation"],
          "start": link["start"], "end": link["end"], "quote": link["quote"]}
         for e in data["events"] for link in e.get("telegram_passages", ())
+        if document is None or link["document"] == document
     ]
     frame = pd.DataFrame(rows, columns=["event", "start_date", "relation", "start", "end", "quote"])
     frame["start_date"] = pd.to_datetime(frame["start_date"])

@@ -373,8 +373,13 @@ def argument_svg(
 
 
 def argument_title(reading: Reading, caption: str | None = None) -> str:
-    """The title of a map: ``caption`` if given, else 'Argument map of telegram 602 · <reading title>'."""
-    return caption or f"Argument map of telegram 602 · {reading.title}"
+    """The title of a map: ``caption`` if given, else 'Argument map of <document> · <reading title>'
+    (the document's short name from its record, e.g. 'Telegram 602')."""
+    if caption:
+        return caption
+    from kernel_utils.store.documents import document_record
+
+    return f"Argument map of {document_record(reading.document).label} · {reading.title}"
 
 
 def argument_caption(reading: Reading) -> str:

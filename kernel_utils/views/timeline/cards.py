@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from kernel_utils.layers.timeline.model import TELEGRAM_DATE, knowledge_horizon
+from kernel_utils.layers.timeline.model import knowledge_horizon
 
 __all__ = ["events_table_html", "event_card_html", "horizon_summary_html"]
 
@@ -44,7 +44,7 @@ def events_table_html(frame: pd.DataFrame, *, caption: str = "Events") -> str:
     )
 
 
-def horizon_summary_html(frame: pd.DataFrame, moment: str = TELEGRAM_DATE) -> str:
+def horizon_summary_html(frame: pd.DataFrame, moment: str) -> str:
     """Counts of the horizon statuses for the events of ``frame`` at ``moment``."""
     h = knowledge_horizon(frame, moment)
     counts = h.groupby(["happened", "known_in_washington"], observed=True).size()
@@ -66,7 +66,7 @@ def _link(text: str, url: str | None) -> str:
     return escape(text)
 
 
-def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], entities: Mapping[str, Any], horizon: Mapping[str, str] | None = None) -> str:
+def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], entities: Mapping[str, Any], horizon: Mapping[str, str] | None = None, moment: str = "the chosen day") -> str:
     """One event with its dates, actors, every source (with its words), date disagreements,
     how it reached Washington, and the telegram passages it bears on."""
     rows = [("Date", event["start"] + (f" – {event['end']}" if event.get("end") else "") + f" (precision: {event['precision']})"),
@@ -84,7 +84,7 @@ def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], ent
     else:
         rows.append(("Reached Washington", "unknown (the sources read do not say)"))
     if horizon:
-        rows.append((f"On {TELEGRAM_DATE}", f"happened: {horizon['happened']}; known in Washington: {horizon['known_in_washington']}"))
+        rows.append((f"On {moment}", f"happened: {horizon['happened']}; known in Washington: {horizon['known_in_washington']}"))
     table = "".join(f"<tr><th scope='row' style='{_CELL}'>{escape(k)}</th><td style='{_CELL}'>{escape(str(v))}</td></tr>" for k, v in rows)
 
     def source_text(ref: Mapping[str, Any]) -> str:

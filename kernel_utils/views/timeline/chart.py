@@ -25,7 +25,9 @@ from html import escape
 
 import pandas as pd
 
-from kernel_utils.layers.timeline.model import CATEGORIES, TELEGRAM_DATE
+from typing import Any
+
+from kernel_utils.layers.timeline.model import CATEGORIES, Moment, document_moment
 from kernel_utils.views.palette import OKABE_ITO
 from kernel_utils.views.figure import figure_bundle, figure_html
 
@@ -74,7 +76,7 @@ def _short(text: str, limit: int = 58) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _alt_text(frame: pd.DataFrame, title: str, moment: pd.Timestamp, hollow: int) -> str:
+def _alt_text(frame: pd.DataFrame, title: str, moment: Moment, hollow: int) -> str:
     if frame.empty:
         return f"{title}: no events in the selection."
     first, last = frame["start"].min(), frame["end"].max()
@@ -82,15 +84,21 @@ def _alt_text(frame: pd.DataFrame, title: str, moment: pd.Timestamp, hollow: int
     parts = ", ".join(f"{int(counts.get(c, 0))} {CATEGORY_STYLE[c][2]}" for c in CATEGORIES if counts.get(c, 0))
     text = (
         f"{title}. {len(frame)} events from {first:%d %B %Y} to {last:%d %B %Y} ({parts}); "
-        f"a vertical dashed line marks telegram 602 on {moment:%d %B %Y}."
+        f"a vertical dashed line marks {moment.name} on {moment.day:%d %B %Y}."
     )
     if hollow:
         text += f" {hollow} events that Washington could not yet know on that day are drawn hollow."
     return text
 
 
-def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its moment", moment: str = TELEGRAM_DATE, width: float = 10.0) -> TimelineChart:
+def timeline_chart(frame: pd.DataFrame, *, document: str | None = None, moment: Any = None, title: str | None = None,
+                   width: float = 10.0) -> TimelineChart:
     """Draw the events of ``frame`` (from :func:`~kernel_utils.layers.timeline.model.events_frame`, optionally filtered).
+
+    A dashed line marks ``moment`` (default: the date of ``document``, default the edition's own);
+    its label, the legend and the alt text name the same day
+    (:func:`~kernel_utils.layers.timeline.model.document_moment`).  ``title`` defaults to
+    "<document> in its moment".
 
     If ``frame`` has the horizon columns (:func:`~kernel_utils.layers.timeline.model.knowledge_horizon`), events
     with ``could_know`` False are drawn hollow.
@@ -101,7 +109,9 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    moment_ts = pd.Timestamp(moment)
+    marked = document_moment(document, moment)
+    title = title or f"{marked.document} in its moment"
+    moment_ts = marked.day
     frame = frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
     known = frame["could_know"] if "could_know" in frame else pd.Series(True, index=frame.index)
     labelled = len(frame) <= MAX_LABELLED
@@ -123,7 +133,7 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
                 ax.plot([event["start"], event["end"]], [y, y], color=colour, linewidth=3, solid_capstyle="butt", zorder=2)
             ax.plot([event["start"]], [y], marker=marker, markersize=6, markerfacecolor=face, markeredgecolor=colour, markeredgewidth=1.4, linestyle="none", zorder=3)
         ax.axvline(moment_ts, color=TELEGRAM_COLOUR, linestyle="--", linewidth=1.2, zorder=1)
-        ax.annotate("telegram 602", xy=(moment_ts, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 3), textcoords="offset points", fontsize=8, va="bottom", ha="left",
+        ax.annotate(marked.name, xy=(moment_ts, 0.0), xycoords=("data", "axes fraction"), xytext=(3, 3), textcoords="offset points", fontsize=8, va="bottom", ha="left",
                     bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
         if labelled:
             ax.set_yticks(rows)
@@ -145,7 +155,7 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
             plt.Line2D([], [], marker=m, color=c, linestyle="none", markersize=6, label=label)
             for c, m, label in CATEGORY_STYLE.values()
         ]
-        handles.append(plt.Line2D([], [], color=TELEGRAM_COLOUR, linestyle="--", label="telegram 602 (20 Dec 1950)"))
+        handles.append(plt.Line2D([], [], color=TELEGRAM_COLOUR, linestyle="--", label=marked.legend))
         hollow = int((~known.astype(bool)).sum())
         if hollow:
             handles.append(plt.Line2D([], [], marker="o", color="#595959", markerfacecolor="white", linestyle="none", label="not yet known in Washington"))
@@ -154,7 +164,7 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
-    alt = _alt_text(frame, title, moment_ts, hollow)
+    alt = _alt_text(frame, title, marked, hollow)
     return TimelineChart(svg=_accessible_svg(buffer.getvalue(), title, alt), alt=alt, title=title)
 
 

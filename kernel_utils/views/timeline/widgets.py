@@ -18,7 +18,7 @@ from IPython.display import HTML
 
 from kernel_utils.store.sources import load_sources
 from kernel_utils.store.entities import load_entities
-from kernel_utils.layers.timeline.model import CATEGORIES, LANES, TELEGRAM_DATE, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
+from kernel_utils.layers.timeline.model import CATEGORIES, LANES, document_moment, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
 from kernel_utils.views.timeline.chart import timeline_chart
 from kernel_utils.views.timeline.cards import event_card_html, events_table_html
 
@@ -31,12 +31,15 @@ _LANE_LABELS = {"events": "Events", "correspondence": "FRUS correspondence"}
 class TimelineExplorer:
     """Filter the timeline and read one event with its sources and telegram passages."""
 
-    def __init__(self, *, moment: str = TELEGRAM_DATE):
+    def __init__(self, *, document: str | None = None, moment: str | None = None):
+        """``moment``: the day of the horizon switch (default: the date of ``document``, default the edition's own)."""
         import ipywidgets as widgets
 
         self.data = load_timeline()
         self.frame = events_frame(self.data)
-        self.moment = moment
+        self.document = document
+        self.marked = document_moment(document, moment)
+        self.moment = moment = self.marked.iso
         self.horizon_frame = knowledge_horizon(self.frame, moment)
         self.sources = load_sources()
         self.entities = load_entities()
@@ -96,7 +99,7 @@ class TimelineExplorer:
             f"<p><strong>{len(selected)}</strong> of {len(self.frame)} events between {start:%d %B %Y} and {end:%d %B %Y}; showing {what}. "
             "Hollow markers: events Washington could not yet know on the telegram's day.</p>"
         )
-        self.chart.value = timeline_chart(selected, title="Selected events").html if len(selected) else "<p>No events in the selection.</p>"
+        self.chart.value = timeline_chart(selected, title="Selected events", document=self.document, moment=self.moment).html if len(selected) else "<p>No events in the selection.</p>"
         self.table.value = events_table_html(selected, caption="Selected events")
         options = [(f"{e['start']:%Y-%m-%d} {e['title']}", e["id"]) for _, e in selected.iterrows()]
         keep = self.event.value if self.event.value in {v for _, v in options} else (options[0][1] if options else None)
@@ -111,7 +114,7 @@ class TimelineExplorer:
         row = self.horizon_frame[self.horizon_frame["id"] == event_id].iloc[0]
         self.card.value = event_card_html(
             event_detail(event_id, self.data), sources=self.sources, entities=self.entities,
-            horizon={"happened": row["happened"], "known_in_washington": row["known_in_washington"]},
+            horizon={"happened": row["happened"], "known_in_washington": row["known_in_washington"]}, moment=self.moment,
         )
 
     def _on_filter(self, change) -> None:
