@@ -5,6 +5,8 @@ A case is a JSON file:
    one of: "patch": [JSON-Patch ops: replace/add/remove with JSON Pointer paths],
            "raw": "<the whole broken file as text>",
            "truncate_bytes": N,
+           "prepend_bom": true (a UTF-8 byte-order mark before the file's bytes),
+           "delete": true (the file removed),
    "expect": ["words", "the message", "must contain"]}
 Each must be refused by `python -m kernel_utils validate` with exit status 1, a
 message naming the file, record and field (the `expect` words), and no traceback.
@@ -68,8 +70,12 @@ def test_broken_file_is_refused_with_a_clear_message(case_path, data_copy):
         target.write_text(case["raw"], encoding="utf-8")
     elif "truncate_bytes" in case:
         target.write_bytes(target.read_bytes()[: case["truncate_bytes"]])
+    elif case.get("prepend_bom"):
+        target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes())
+    elif case.get("delete"):
+        target.unlink()
     else:
-        pytest.fail(f"{case_path.name}: no patch, raw or truncate_bytes")
+        pytest.fail(f"{case_path.name}: no patch, raw, truncate_bytes, prepend_bom or delete")
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         status = main(["validate"])

@@ -9,7 +9,7 @@ import pytest
 
 from kernel_utils import DataValidationError, Problem, validate_all
 from kernel_utils.__main__ import main
-from kernel_utils.store.validation import check_iso_date, check_quote, load_validated, rules
+from kernel_utils.store.validation import check_iso_date, check_quote, load_validated, nearest_occurrence, rules
 from conftest import DATA
 
 
@@ -107,3 +107,60 @@ def test_loading_the_telegram_imports_no_layer():
     code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.layers.timeline.model', 'kernel_utils.layers.argument.model'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]", out
+
+
+# --------------------------------------------------------------------------- leniency and boundaries
+def test_the_quote_hint_points_at_the_occurrence_nearest_the_offsets():
+    text = "Webb wrote. " * 3  # "Webb" at 0, 12 and 24
+    problems = list(check_quote(text, 22, 26, "Webb", file="f", record="r"))
+    assert "stand at 24–28" in str(problems[0])
+    assert "stand at 0–4" in str(next(iter(check_quote(text, 1, 5, "Webb", file="f", record="r"))))
+    assert nearest_occurrence(text, "Webb", 18) == 12 and nearest_occurrence(text, "Acheson", 3) is None
+    assert nearest_occurrence("ab ab", "ab", 1) == 0  # a tie goes to the earlier occurrence
+
+
+def test_a_quote_must_match_exactly_not_after_stripping_spaces():
+    # offsets one character too wide take in a space: the words differ, though not after .strip()
+    assert len(list(check_quote("abc Webb def", 4, 9, "Webb", file="f", record="r"))) == 1
+    assert len(list(check_quote("abc Webb def", 3, 8, "Webb", file="f", record="r"))) == 1
+
+
+def test_offsets_written_with_a_decimal_point_are_not_checked_as_integers():
+    # the schema refuses 29.0 (see tests/broken_data/mentions-offset-written-as-float.json);
+    # check_quote must not slice with it
+    assert list(check_quote("abc Webb def", 4.0, 8, "Webb", file="f", record="r")) == []
+    assert list(check_quote("abc Webb def", True, 8, "Webb", file="f", record="r")) == []
+
+
+def test_a_json_syntax_error_has_its_line_and_column_in_their_own_fields(data_copy):
+    (data_copy / "sources.json").write_text('{"sources": [\n  {"id": "x",}\n]}', encoding="utf-8")
+    [problem] = [p for p in validate_all() if p.file == "data/sources.json"]
+    assert (problem.line, problem.column) == (2, 14)
+    assert (problem.record, problem.field) == ("", "")
+    assert str(problem).startswith("data/sources.json, line 2, column 14: expected valid JSON")
+
+
+def test_a_byte_order_mark_is_one_problem_with_its_cause(data_copy):
+    path = data_copy / "sources.json"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    problems = validate_all()
+    assert len(problems) == 1, problems
+    assert problems[0].file == "data/sources.json" and "byte-order mark" in problems[0].found
+
+
+def test_a_missing_data_folder_is_one_clean_error(tmp_path, monkeypatch, capsys):
+    from kernel_utils import DataFolderError, load_document
+
+    monkeypatch.setenv("KERNEL_UTILS_DATA", str(tmp_path / "nowhere"))
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "data folder not found" in err and "nowhere" in err and "Traceback" not in err
+    assert err.count("\n") == 1
+    with pytest.raises(DataFolderError, match="KERNEL_UTILS_DATA"):
+        load_document("frus1950v07-d970")
+
+
+def test_a_missing_file_given_on_the_command_line_is_one_clean_error(data_copy, capsys):
+    assert main(["validate", str(data_copy / "sources.json"), str(data_copy / "entities" / "gone.json")]) == 1
+    out = capsys.readouterr().out
+    assert "1 problem(s) found" in out and "data/entities/gone.json" in out and "Traceback" not in out

@@ -47,6 +47,7 @@ __all__ = [
     "check_quote",
     "check_iso_date",
     "record_label",
+    "nearest_occurrence",
 ]
 
 #: Which module registers the rules for which data-file patterns (relative to data/), as
@@ -426,15 +427,21 @@ def validate_paths(paths: Iterable[Path | str] | None = None) -> list[Problem]:
     root = data_dir()
     targets = [Path(p) for p in paths] if paths is not None else _data_files(root)
     context = CheckContext(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = _missing_required(root) if paths is None else []
     for path in targets:
         problems.extend(_validate_file(path, root, context)[1])
     return problems
 
 
 def validate_all() -> list[Problem]:
-    """Every problem in every data file."""
+    """Every problem in every data file, and every required file (a declared pattern without
+    wildcards, e.g. ``sources.json``) that is missing."""
     return validate_paths(None)
+
+
+def _missing_required(root: Path) -> list[Problem]:
+    required = sorted({p for patterns in _RULE_MODULES.values() for p in patterns if not any(c in p for c in "*?[")})
+    return [Problem(display_path(root / p), "", "", "the file to exist", "no such file") for p in required if not (root / p).is_file()]
 
 
 _LOAD_CACHE: dict[tuple[Path, int, int], Any] = {}
