@@ -50,14 +50,21 @@ def ensure_environment() -> None:
     stamp_file.write_text(_stamp())
 
 
+def _running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def lab_command(extra: list[str] = ()) -> list[str]:
     """The JupyterLab command ``run.py lab`` runs: the repository as root, the notebooks opened.
 
-    JupyterLab prints the URL with its token, and opens a browser only where there is one.
+    JupyterLab prints the URL with its token, and opens a browser only where there is one.  As the
+    root user (a container, a cloud machine) JupyterLab refuses to start unless told
+    ``--allow-root``; the command adds it there.
     """
+    root = ["--allow-root"] if _running_as_root() and "--allow-root" not in extra else []
     return [
         str(PYTHON), "-m", "jupyterlab", "--notebook-dir", str(ROOT),
-        "--LabApp.default_url=/lab/tree/notebooks/00-reading-the-telegram.ipynb", *extra,
+        "--LabApp.default_url=/lab/tree/notebooks/00-reading-the-telegram.ipynb", *root, *extra,
     ]
 
 
@@ -73,6 +80,9 @@ def main(argv: list[str]) -> int:
     command, extra = argv[0], argv[1:]
     ensure_environment()
     if command == "lab":
+        if _running_as_root():
+            print("Running as root: starting JupyterLab with --allow-root (it refuses root otherwise).", flush=True)
+        print("Open the address JupyterLab prints below (http://127.0.0.1:PORT/lab?token=...).", flush=True)
         return _run(lab_command(extra))
     if command == "test":
         return _run([str(PYTHON), "-m", "pytest", *extra])

@@ -59,8 +59,8 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
     )
     from kernel_utils.layers.argument.export import edge_table, from_aif, node_table, to_aif, to_argdown
     from kernel_utils.layers.timeline.model import (
-        date_disagreements, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline,
-        passage_links,
+        Moment, date_disagreements, document_moment, event_detail, events_frame, filter_events, knowledge_horizon,
+        load_timeline, passage_links,
     )
     from kernel_utils.layers.timeline.export import timelinejs_json, to_csv, to_timelinejs
     from kernel_utils.views.document.text import (
@@ -89,7 +89,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
     "layers.provenance.citations": ("CitationError", "CitationRecord", "bibtex", "check_bibtex", "check_ris", "chicago_bibliography", "chicago_note", "citation_record", "citation_record_for_source", "csl_json", "format_citation", "ris", "validate_csl_json"),
     "layers.argument.model": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
     "layers.argument.export": ("edge_table", "from_aif", "node_table", "to_aif", "to_argdown"),
-    "layers.timeline.model": ("date_disagreements", "event_detail", "events_frame", "filter_events", "knowledge_horizon", "load_timeline", "passage_links"),
+    "layers.timeline.model": ("Moment", "date_disagreements", "document_moment", "event_detail", "events_frame", "filter_events", "knowledge_horizon", "load_timeline", "passage_links"),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
     "views.document.text": ("basis_notes", "document_heading", "example_paragraph", "facts_lines", "page_turns", "render_text", "source_line", "summary_card"),
     "views.document.widgets": ("ParagraphExplorer",),
@@ -128,11 +128,12 @@ __all__ = [
     "csl_json",
     "DataFolderError",
     "DataValidationError",
-    "default_document",
     "date_disagreements",
     "date_disagreements_html",
     "decode_file_designation",
+    "default_document",
     "document_heading",
+    "document_moment",
     "document_record",
     "document_record_html",
     "DocumentRecord",
@@ -182,6 +183,7 @@ __all__ = [
     "Mention",
     "mentions_table",
     "missing_layer_html",
+    "Moment",
     "node_table",
     "page_turns",
     "PageBreak",

@@ -50,13 +50,22 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_lab_command_allows_root_only_as_root(monkeypatch):
+    run = _run_module()
+    monkeypatch.setattr(run.os, "geteuid", lambda: 0, raising=False)
+    assert run.lab_command([]).count("--allow-root") == 1
+    assert run.lab_command(["--allow-root"]).count("--allow-root") == 1
+    monkeypatch.setattr(run.os, "geteuid", lambda: 1000, raising=False)
+    assert "--allow-root" not in run.lab_command([])
+
+
 @pytest.mark.slow
 def test_lab_command_serves_the_first_notebook(tmp_path):
     run = _run_module()
     port, token = _free_port(), secrets.token_hex(16)
     command = run.lab_command([
         "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-        "--allow-root", "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ])
     command[0] = sys.executable  # this test environment's Python, whatever .venv holds
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
