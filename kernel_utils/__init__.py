@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
         summary_card,
     )
     from kernel_utils.views.document.widgets import ParagraphExplorer
+    from kernel_utils.views.absence import absent_layer_html
     from kernel_utils.views.provenance.tables import (
         ChainStepper, CitationChooser, EntityExplorer, chain_overview, date_disagreements_html,
         document_record_html, known_unknowns_html, layer_status_html, missing_layer_html, step_or_absence,
@@ -93,6 +94,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
     "views.document.text": ("basis_notes", "document_heading", "example_paragraph", "facts_lines", "page_turns", "render_text", "source_line", "summary_card"),
     "views.document.widgets": ("ParagraphExplorer",),
+    "views.absence": ("absent_layer_html",),
     "views.provenance.tables": ("ChainStepper", "CitationChooser", "EntityExplorer", "chain_overview", "date_disagreements_html", "document_record_html", "known_unknowns_html", "layer_status_html", "missing_layer_html", "step_or_absence"),
     "views.argument.diagram": ("argument_diagram", "argument_svg"),
     "views.argument.widgets": ("ReadingSwitcher", "TypeFilter", "UnitExplorer", "WithdrawalExplorer"),
@@ -104,6 +106,7 @@ _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 #: The promise: every public name of the library.
 __all__ = [
+    "absent_layer_html",
     "alias_occurrences",
     "argument_diagram",
     "argument_svg",
