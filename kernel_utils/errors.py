@@ -11,8 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "KernelUtilsError", "Problem", "DataValidationError", "DataFolderError", "TextIntegrityError",
-    "FrusParseError", "TeiError",
+    "KernelUtilsError",
+    "Problem",
+    "DataValidationError",
+    "DataFolderError",
+    "TextIntegrityError",
+    "FrusParseError",
+    "TeiError",
 ]
 
 

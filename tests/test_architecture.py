@@ -90,7 +90,11 @@ def test_errors_import_nothing_of_the_package_and_tools_are_never_imported_by_it
 def _type_checking_imports() -> dict[str, tuple[str, ...]]:
     tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
     block = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
-    return {n.module.removeprefix("kernel_utils."): tuple(a.name for a in n.names) for n in block.body if isinstance(n, ast.ImportFrom)}
+    return {
+        n.module.removeprefix("kernel_utils."): tuple(a.name for a in n.names)
+        for n in block.body
+        if isinstance(n, ast.ImportFrom)
+    }
 
 
 def test_type_checkers_see_every_lazy_name_with_its_real_module():
@@ -100,12 +104,18 @@ def test_type_checkers_see_every_lazy_name_with_its_real_module():
 def test_all_is_the_promise_every_name_resolves_and_its_module_exports_it():
     names = [n for n in kernel_utils.__all__ if n != "__version__"]
     assert len(names) == len(set(names))
-    eager = {n for n, v in vars(kernel_utils).items() if not n.startswith("_") and not isinstance(v, type(kernel_utils))}
-    assert set(names) == (eager - {"annotations", "importlib", "version", "PackageNotFoundError", "TYPE_CHECKING", "Any"}) | set(kernel_utils._WHERE)
+    eager = {
+        n for n, v in vars(kernel_utils).items() if not n.startswith("_") and not isinstance(v, type(kernel_utils))
+    }
+    assert set(names) == (
+        eager - {"annotations", "importlib", "version", "PackageNotFoundError", "TYPE_CHECKING", "Any"}
+    ) | set(kernel_utils._WHERE)
     for name in names:
         value = getattr(kernel_utils, name)
         module = kernel_utils._WHERE.get(name)
-        home = importlib.import_module(f"kernel_utils.{module}") if module else importlib.import_module(value.__module__)
+        home = (
+            importlib.import_module(f"kernel_utils.{module}") if module else importlib.import_module(value.__module__)
+        )
         assert name in home.__all__, f"{name} is public in kernel_utils but not in {home.__name__}.__all__"
 
 
@@ -124,13 +134,21 @@ def test_notebooks_import_only_from_the_top_level(path):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        tree = ast.parse("\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!"))))
+        tree = ast.parse(
+            "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        )
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kernel_utils"):
-                assert node.module == "kernel_utils", f"{path.name} cell {cell.get('id')}: from {node.module} import ..."
-                assert all(a.name in kernel_utils.__all__ for a in node.names), f"{path.name}: {[a.name for a in node.names]}"
+                assert node.module == "kernel_utils", (
+                    f"{path.name} cell {cell.get('id')}: from {node.module} import ..."
+                )
+                assert all(a.name in kernel_utils.__all__ for a in node.names), (
+                    f"{path.name}: {[a.name for a in node.names]}"
+                )
             if isinstance(node, ast.Import):
-                assert not [a.name for a in node.names if a.name.startswith("kernel_utils.")], f"{path.name} cell {cell.get('id')}"
+                assert not [a.name for a in node.names if a.name.startswith("kernel_utils.")], (
+                    f"{path.name} cell {cell.get('id')}"
+                )
 
 
 # --------------------------------------------------------------------------- one document model
@@ -140,12 +158,22 @@ def document_literals(folder: Path = PACKAGE) -> list[str]:
     hits = []
     for f in sorted(folder.rglob("*.py")):
         tree = ast.parse(f.read_text(encoding="utf-8"))
-        docs = {id(n.body[0].value) for n in ast.walk(tree)
-                if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and n.body
-                and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-        hits += [f"{f.relative_to(folder.parent)}:{n.lineno}: {n.value[:60]!r}" for n in ast.walk(tree)
-                 if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
-                 and re.search(r"\b602\b|1950-12-20|d1077", n.value)]
+        docs = {
+            id(n.body[0].value)
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and n.body
+            and isinstance(n.body[0], ast.Expr)
+            and isinstance(n.body[0].value, ast.Constant)
+        }
+        hits += [
+            f"{f.relative_to(folder.parent)}:{n.lineno}: {n.value[:60]!r}"
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant)
+            and isinstance(n.value, str)
+            and id(n) not in docs
+            and re.search(r"\b602\b|1950-12-20|d1077", n.value)
+        ]
     return hits
 
 

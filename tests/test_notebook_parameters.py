@@ -76,6 +76,16 @@ def test_the_reading_notebook_is_parametrised():
     assert NB00 in _parametrised_notebooks()
 
 
+def test_every_notebook_of_the_sequence_takes_a_document_in_its_first_code_cell():
+    """00–03 (and any later notebook) take DOCUMENT_ID, so CI runs every one on the second document."""
+    assert set(_parametrised_notebooks()) == set(notebook_paths())
+    for path in notebook_paths():
+        nb = nbformat.read(path, as_version=4)
+        first_code = next(c for c in nb.cells if c.cell_type == "code")
+        assert PARAMETERS_TAG in first_code.metadata.get("tags", []), path.name
+        assert first_code.source.startswith('DOCUMENT_ID = "frus1950v07-d1077"'), path.name
+
+
 def test_the_provenance_notebook_is_parametrised_like_00():
     nb01 = ROOT / "notebooks" / "01-provenance.ipynb"
     assert nb01 in _parametrised_notebooks()

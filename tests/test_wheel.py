@@ -30,11 +30,18 @@ print(json.dumps({"data": str(data_dir()), "file": kernel_utils.__file__, "versi
 @pytest.mark.slow
 def test_the_wheel_installs_and_loads_the_edition_from_elsewhere(tmp_path):
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "site", "__pycache__", "node_modules"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "site", "__pycache__", "node_modules"),
+    )
     wheels = tmp_path / "wheels"
     # build isolation: pip fetches the build requirements of pyproject.toml (setuptools>=77) from PyPI
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)],
-                   check=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source)],
+        check=True,
+        cwd=tmp_path,
+    )
     [wheel] = wheels.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "kernel_utils/_data/edition.json" in names and "kernel_utils/_data/schemas/document.schema.json" in names
@@ -44,7 +51,9 @@ def test_the_wheel_installs_and_loads_the_edition_from_elsewhere(tmp_path):
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     # the dependencies come from this test environment (no download): its site-packages, after the venv's own
-    own = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"], check=True, capture_output=True, text=True).stdout.strip()
+    own = subprocess.run(
+        [str(python), "-c", "import site; print(site.getsitepackages()[0])"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     (Path(own) / "test-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     pip = [sys.executable, "-m", "pip", "--python", str(python)]
     subprocess.run([*pip, "install", "--no-deps", "--quiet", "--force-reinstall", str(wheel)], check=True, cwd=tmp_path)

@@ -11,11 +11,15 @@ A new layer adds its line to this table; the validator itself names no layer.
 
 from kernel_utils.store.validation import declare
 
-declare({
-    f"{__name__}.provenance.chain": (
-        "documents/*/provenance.json", "documents/*/cited_documents.json", "documents/*/known_unknowns.json",
-    ),
-    f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
-    f"{__name__}.timeline.model": ("timeline/events.json",),
-    f"{__name__}.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
-})
+declare(
+    {
+        f"{__name__}.provenance.chain": (
+            "documents/*/provenance.json",
+            "documents/*/cited_documents.json",
+            "documents/*/known_unknowns.json",
+        ),
+        f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
+        f"{__name__}.timeline.model": ("timeline/events.json",),
+        f"{__name__}.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+    }
+)

@@ -8,8 +8,10 @@ files (:func:`kernel_utils.store.validation.declare`); layers declare theirs in
 
 from kernel_utils.store.validation import declare
 
-declare({
-    f"{__name__}.documents": ("documents/*/document.json", "edition.json"),
-    f"{__name__}.sources": ("sources.json",),
-    f"{__name__}.entities": ("entities/*.json", "documents/*/mentions.json"),
-})
+declare(
+    {
+        f"{__name__}.documents": ("documents/*/document.json", "edition.json"),
+        f"{__name__}.sources": ("sources.json",),
+        f"{__name__}.entities": ("entities/*.json", "documents/*/mentions.json"),
+    }
+)

@@ -10,13 +10,12 @@ Every occurrence of an entity's aliases in a text is expected to be annotated
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from kernel_utils.store.documents import default_document
-from kernel_utils.errors import DataValidationError, Problem
+from kernel_utils.errors import Problem
 from kernel_utils.store.evidence import SourceRef, check_source_refs, check_status_support, source_refs
 from kernel_utils.store.paths import data_dir, display_path
 from kernel_utils.store.validation import CheckContext, check_quote, check_reference, check_unique_ids, load_validated, record_label, register

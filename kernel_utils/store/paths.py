@@ -38,16 +38,20 @@ def data_dir() -> Path:
     if override:
         path = Path(override)
         if not path.is_dir():
-            raise DataFolderError(f"data folder not found at {path} (set by KERNEL_UTILS_DATA): "
-                                  "point KERNEL_UTILS_DATA at a copy of the edition's data/ folder, or unset it.")
+            raise DataFolderError(
+                f"data folder not found at {path} (set by KERNEL_UTILS_DATA): "
+                "point KERNEL_UTILS_DATA at a copy of the edition's data/ folder, or unset it."
+            )
         return path
     if _CHECKOUT.is_dir():
         return _CHECKOUT
     packaged = _packaged_data()
     if packaged is not None:
         return packaged
-    raise DataFolderError(f"data folder not found: neither {_CHECKOUT} (a repository checkout) nor "
-                          "kernel_utils/_data (an installed wheel) exists; set KERNEL_UTILS_DATA to a copy of data/.")
+    raise DataFolderError(
+        f"data folder not found: neither {_CHECKOUT} (a repository checkout) nor "
+        "kernel_utils/_data (an installed wheel) exists; set KERNEL_UTILS_DATA to a copy of data/."
+    )
 
 
 def display_path(path: Path) -> str:

@@ -316,7 +316,7 @@ def _problem_from_schema_error(error, instance: Any, file: str) -> Problem:
     record = ""
     field_parts: list[str] = []
     node = instance
-    for i, step in enumerate(path):
+    for step in path:
         if isinstance(step, int) and not record:
             record = record_label(node[step], step) if isinstance(node, list) else f"#{step + 1}"
             field_parts = []

@@ -352,17 +352,21 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
             if a.statement != b.statement and (a.start, a.end) == (b.start, b.end):
                 parts.append("reconstruction changed")
             change = "; ".join(parts)
-        any_unit = a or b
-        unit_rows.append({"id": uid, "paragraph": f"¶{any_unit.number}", "change": change,
+        shown = b or a
+        if shown is None:  # uid comes from one of the two readings
+            continue
+        unit_rows.append({"id": uid, "paragraph": f"¶{shown.number}", "change": change,
                           f"type in {first.id}": a.type if a else "—", f"type in {second.id}": b.type if b else "—",
-                          "label": (b or a).label})
+                          "label": shown.label})
     rel_rows = []
     for rid in list(first.relations) + [r for r in second.relations if r not in first.relations]:
-        a, b = first.relations.get(rid), second.relations.get(rid)
-        if a is not None and b is not None and (a.type, a.sources, a.target) == (b.type, b.sources, b.target):
+        ra, rb = first.relations.get(rid), second.relations.get(rid)
+        if ra is not None and rb is not None and (ra.type, ra.sources, ra.target) == (rb.type, rb.sources, rb.target):
             continue
-        change = f"only in {second.id}" if a is None else f"only in {first.id}" if b is None else "redefined"
-        r = b or a
+        change = f"only in {second.id}" if ra is None else f"only in {first.id}" if rb is None else "redefined"
+        r = rb or ra
+        if r is None:  # rid comes from one of the two readings
+            continue
         rel_rows.append({"id": rid, "change": change, "type": r.type, "from": ", ".join(r.sources), "to": r.target, "rationale": r.rationale})
     units = pd.DataFrame(unit_rows, columns=["id", "paragraph", "change", f"type in {first.id}", f"type in {second.id}", "label"]).set_index("id")
     relations = pd.DataFrame(rel_rows, columns=["id", "change", "type", "from", "to", "rationale"]).set_index("id")
@@ -379,12 +383,12 @@ def _argument_dir(document: str) -> str:
     return f"documents/{document}/argument"
 
 
-def _resolve(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> tuple[dict[str, dict], dict[str, dict], dict[str, str], dict[str, str]]:
+def _resolve(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> tuple[dict[str, Mapping[str, Any]], dict[str, Mapping[str, Any]], dict[str, str], dict[str, str]]:
     """The effective units and relations (raw records) of a reading, with each one's origin."""
     own_units = {u["id"]: u for u in data.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
     own_rels = {r["id"]: r for r in data.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
-    units: dict[str, dict] = {}
-    rels: dict[str, dict] = {}
+    units: dict[str, Mapping[str, Any]] = {}
+    rels: dict[str, Mapping[str, Any]] = {}
     unit_origin: dict[str, str] = {}
     rel_origin: dict[str, str] = {}
     inherits = data.get("inherits") or {"units": [], "relations": []}
@@ -466,8 +470,8 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
     if not isinstance(vocab, dict) or not isinstance(vocab.get("unit_types"), list) or not isinstance(vocab.get("relation_types"), list):
         yield Problem(file, "", "document", f"a readable vocabulary at data/{where}/vocabulary.json", "none")
         return
-    unit_types = [t.get("id") for t in vocab["unit_types"] if isinstance(t, dict)]
-    rel_types = {t.get("id"): t.get("role") for t in vocab["relation_types"] if isinstance(t, dict)}
+    unit_types: list[str] = [str(t.get("id")) for t in vocab["unit_types"] if isinstance(t, dict)]
+    rel_types: dict[str, str] = {str(t.get("id")): str(t.get("role")) for t in vocab["relation_types"] if isinstance(t, dict)}
     paragraphs = parse_frus_text(text, source=doc).paragraphs
 
     # ---- own units
@@ -550,7 +554,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         return
 
     # ---- the map as a whole
-    inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(r.get("type")) in _INFERENCE_ROLES for s in r["from"]]
+    inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(str(r.get("type"))) in _INFERENCE_ROLES for s in r["from"]]
     cycle = _find_cycle(list(units), inference)
     if cycle:
         closing = cycle[-1][2]

@@ -224,7 +224,7 @@ def _check_known_unknowns(data: dict[str, Any], ctx: CheckContext) -> Iterator[P
     yield from _check_document_field(data, ctx)
     yield from check_unique_ids(data["known_unknowns"], ctx.file, what="known unknown")
     chain = ctx.raw_json(f"documents/{data['document']}/provenance.json")
-    steps = {s.get("id") for s in chain.get("steps", []) if isinstance(s, dict)} if isinstance(chain, dict) else set()
+    steps: set[str] = {s["id"] for s in chain.get("steps", []) if isinstance(s, dict) and isinstance(s.get("id"), str)} if isinstance(chain, dict) else set()
     for index, item in enumerate(data["known_unknowns"]):
         if "step" in item:
             yield from check_reference(item["step"], steps, file=ctx.file, record=record_label(item, index), field="step", what="step of this document's provenance.json")

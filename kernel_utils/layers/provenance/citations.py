@@ -44,7 +44,7 @@ class Person:
     family: str
 
     @classmethod
-    def parse(cls, name: str) -> "Person":
+    def parse(cls, name: str) -> Person:
         """'James E. Webb' → given 'James E.', family 'Webb' (the last word is the family name)."""
         parts = name.split()
         if len(parts) < 2:

@@ -210,7 +210,7 @@ def explain_file_designation(text: str | FileDesignation) -> tuple[DesignationPa
 
 def _check_classes(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     schemes = {s["id"] for s in data["schemes"]}
-    for i, s in enumerate(data["schemes"]):
+    for s in data["schemes"]:
         yield from check_source_refs(s["sources"], ctx, record=f"'{s['id']}'", field="sources")
         if s["first_year"] > s["last_year"]:
             yield Problem(ctx.file, f"'{s['id']}'", "last_year", f"a year not before first_year ({s['first_year']})", str(s["last_year"]))

@@ -127,7 +127,7 @@ def layout(reading: Reading) -> tuple[dict[str, Placement], float, float]:
         sequence = rows if sweep % 2 == 0 else list(reversed(rows))
         for row in sequence:
             def key(u: str) -> tuple[float, int]:
-                near = [slot[v] for v in neighbours[u] if v not in row]
+                near = [slot[v] for v in neighbours[u] if v not in row]  # noqa: B023 (used in this iteration only)
                 return (sum(near) / len(near) if near else slot[u], position[u])
 
             row.sort(key=key)

@@ -60,7 +60,9 @@ def _highlighted_paragraph(reading: Reading, uid: str) -> str:
             return "near"
         return ""
 
-    out, run, current = [], [], state(para_start)
+    out: list[tuple[str, str]] = []
+    run: list[str] = []
+    current = state(para_start)
     for i in range(para_start, para_end):
         s = state(i)
         if s != current:

@@ -10,7 +10,7 @@ that sets the control from code and returns the view as static HTML.
 from __future__ import annotations
 
 from html import escape
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from IPython.display import HTML
 
@@ -259,9 +259,9 @@ def known_unknowns_html(items: Sequence[KnownUnknown]) -> str:
 
 # --------------------------------------------------------------------------- widgets
 class _Explorer:
-    control = None
-    view = None
-    widget = None
+    control: Any = None  # ipywidgets objects, set by each explorer's __init__
+    view: Any = None
+    widget: Any = None
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
