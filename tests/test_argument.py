@@ -157,3 +157,33 @@ def test_loader_refuses_reading_b_when_reading_a_loses_a_unit_b_inherits(data_co
 def test_unknown_reading_is_a_key_error():
     with pytest.raises(KeyError, match="reading-a, reading-b"):
         load_reading("reading-z")
+
+
+# ----------------------------------------------------------------------- cycles: small made-up graphs
+def test_find_cycle_on_small_graphs():
+    from kernel_utils.layers.argument.model import _find_cycle
+
+    assert _find_cycle(["x", "y", "z", "w"], [("x", "y", "r1"), ("x", "z", "r2"), ("y", "w", "r3"), ("z", "w", "r4")]) is None  # a diamond
+    assert _find_cycle(["x"], [("x", "x", "r1")]) == [("x", "x", "r1")]  # a unit grounding itself
+    assert _find_cycle(["x", "y"], [("x", "y", "r1"), ("y", "x", "r2")]) == [("x", "y", "r1"), ("y", "x", "r2")]
+    # a cycle reachable only from the last unit listed, behind an acyclic start
+    cycle = _find_cycle(["a", "b", "c", "d"], [("a", "b", "r1"), ("d", "c", "r2"), ("c", "d", "r3")])
+    assert cycle is not None and {e[2] for e in cycle} == {"r2", "r3"}
+
+
+@pytest.mark.parametrize("relation_type", ["supports", "implements", "qualifies", "attacks", "rebuts", "concedes"])
+def test_a_cycle_through_each_relation_kind(data_copy, relation_type):
+    """The validator refuses a loop closed by any inference relation (support or condition role:
+    supports, implements, qualifies), and only those: conflict relations may answer each other."""
+    from kernel_utils.store.validation import validate_paths
+
+    vocabulary = load_vocabulary()
+    role = vocabulary.relation_types[relation_type].role
+    _break(data_copy, "reading-a.json", lambda d: d["relations"].append(
+        {"id": "r99", "type": relation_type, "from": ["a25"], "to": "a01", "rationale": "circular"}))
+    messages = [str(p) for p in validate_paths([data_copy / ARG / "reading-a.json"])]
+    cyclic = [m for m in messages if "no cycle" in m]
+    if role in ("support", "condition"):
+        assert len(cyclic) == 1 and "record 'r99'" in cyclic[0] and "a25 → a01" in cyclic[0], messages
+    else:
+        assert cyclic == [], messages

@@ -310,3 +310,21 @@ def test_the_chart_of_another_document_is_named_from_its_record(frame):
     chart = timeline_chart(frame, document="frus1950v07-d970")
     assert chart.title == "Delga 369 in its moment"
     assert "marks Delga 369 on 04 December 1950" in chart.alt and "602" not in chart.alt
+
+
+def test_horizon_boundaries_on_the_moment_itself():
+    """An event on the moment has happened; one reported on the moment was known by its end; the
+    next local day in Asia is 'possibly', in Washington 'no'."""
+    rows = pd.DataFrame({
+        "id": ["on-the-day", "reported-on-the-day", "reported-next-day", "korea-next-day", "washington-next-day"],
+        "start": pd.to_datetime(["1950-12-20", "1950-12-18", "1950-12-18", "1950-12-21", "1950-12-21"]),
+        "local_place": ["Korea", "Korea", "Korea", "Korea", "Washington"],
+        "reported_when": pd.to_datetime(["1950-12-20", "1950-12-20", "1950-12-21", None, None]),
+        "reported_basis": ["report", "report", "report", None, None],
+    })
+    h = knowledge_horizon(rows, "1950-12-20")
+    assert list(h["happened"]) == ["yes", "yes", "yes", "possibly (date line)", "no"]
+    assert list(h["known_in_washington"])[:3] == ["reported by then", "reported by then", "reported later"]
+    assert list(h["could_know"]) == [True, True, False, True, False]
+    # the time of day does not move the boundary: a moment given with a time is its whole day
+    assert list(knowledge_horizon(rows, "1950-12-20 08:00")["known_in_washington"]) == list(h["known_in_washington"])
