@@ -125,6 +125,10 @@ def test_the_version_comes_from_the_package_metadata():
 
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert kernel_utils.__version__ == version("kernel-utils-telegram602") == declared
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(cff["version"]) == declared, "CITATION.cff repeats the version for citation tools: keep it equal"
     assert not re.search(r"__version__\s*=\s*['\"]\d+\.", (PACKAGE / "__init__.py").read_text(encoding="utf-8"))
 
 
