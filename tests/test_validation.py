@@ -7,7 +7,7 @@ from fnmatch import fnmatch
 
 import pytest
 
-from kernel_utils import DataValidationError, Problem, validate_all
+from kernel_utils import DataValidationError, Problem, validate_all, validate_paths
 from kernel_utils.__main__ import main
 from kernel_utils.store.validation import check_iso_date, check_quote, load_validated, nearest_occurrence, rules
 from conftest import DATA
@@ -164,3 +164,22 @@ def test_a_missing_file_given_on_the_command_line_is_one_clean_error(data_copy, 
     assert main(["validate", str(data_copy / "sources.json"), str(data_copy / "entities" / "gone.json")]) == 1
     out = capsys.readouterr().out
     assert "1 problem(s) found" in out and "data/entities/gone.json" in out and "Traceback" not in out
+
+
+def test_overlapping_occurrences_are_all_candidates_for_the_hint():
+    assert nearest_occurrence("aaaa", "aa", 1) == 1 and nearest_occurrence("aaaa", "aa", 3) == 2
+
+
+def test_long_values_are_shortened_at_80_characters_in_messages():
+    from kernel_utils.store.validation import _short
+
+    assert _short("x" * 80) == repr("x" * 80)
+    assert _short("x" * 81) == repr("x" * 79 + "…")
+
+
+def test_a_problem_of_the_whole_file_names_no_record(data_copy):
+    path = data_copy / "edition.json"
+    path.write_text("{}", encoding="utf-8")
+    [problem] = validate_paths([path])
+    assert (problem.file, problem.record, problem.field) == ("data/edition.json", "", "default_document")
+    assert problem.expected == "the field to be present"
