@@ -328,3 +328,23 @@ def test_horizon_boundaries_on_the_moment_itself():
     assert list(h["could_know"]) == [True, True, False, True, False]
     # the time of day does not move the boundary: a moment given with a time is its whole day
     assert list(knowledge_horizon(rows, "1950-12-20 08:00")["known_in_washington"]) == list(h["known_in_washington"])
+
+
+def test_filter_events_on_a_small_made_up_frame():
+    """Inclusive range ends (an event ending on the start day, starting on the end day), filters
+    combined (not the last one alone), a fresh index, and unknown names refused by name."""
+    rows = pd.DataFrame({
+        "id": ["ends-on-start", "starts-on-end", "before", "after", "un-correspondence"],
+        "start": pd.to_datetime(["1950-12-01", "1950-12-10", "1950-11-01", "1950-12-11", "1950-12-05"]),
+        "end": pd.to_datetime(["1950-12-05", "1950-12-12", "1950-12-04", "1950-12-11", "1950-12-05"]),
+        "category": ["war", "war", "war", "un", "un"],
+        "lane": ["events", "events", "events", "events", "correspondence"],
+    })
+    ranged = filter_events(rows, start="1950-12-05", end="1950-12-10")
+    assert list(ranged["id"]) == ["ends-on-start", "starts-on-end", "un-correspondence"]
+    assert list(ranged.index) == [0, 1, 2]
+    both = filter_events(rows, categories=["un"], lanes=["events"])
+    assert list(both["id"]) == ["after"]
+    assert list(filter_events(rows, start="1950-12-06", categories=["war"])["id"]) == ["starts-on-end"]
+    with pytest.raises(ValueError, match=r"unknown lane 'gossip', 'rumour'; expected one of events, correspondence"):
+        filter_events(rows, lanes=["rumour", "gossip"])
