@@ -348,3 +348,30 @@ def test_filter_events_on_a_small_made_up_frame():
     assert list(filter_events(rows, start="1950-12-06", categories=["war"])["id"]) == ["starts-on-end"]
     with pytest.raises(ValueError, match=r"unknown lane 'gossip', 'rumour'; expected one of events, correspondence"):
         filter_events(rows, lanes=["rumour", "gossip"])
+
+
+def _made_up_timeline() -> dict:
+    def event(id_, start, links=(), **extra):
+        return {"id": id_, "title": id_.title(), "start": start, "sources": [{"source": "s1"}, {"source": "s2"}],
+                "telegram_passages": list(links), **extra}
+
+    return {"events": [
+        event("late", "1950-12-30", [{"document": "doc-a", "relation": "later-bears-on", "start": 5, "end": 9, "quote": "word"}]),
+        event("early", "1950-12-01", [{"document": "doc-a", "relation": "names", "start": 5, "end": 9, "quote": "word"},
+                                      {"document": "doc-b", "relation": "names", "start": 0, "end": 3, "quote": "abc"}],
+              end="1950-12-02", date_variants=[{"date": "1950-12-03", "source": "s3", "evidence": "on the third"}]),
+    ]}
+
+
+def test_passage_links_of_one_document_sorted_by_offset_then_date():
+    data = _made_up_timeline()
+    links = passage_links(data, document="doc-a")
+    assert list(links["event"]) == ["early", "late"] and list(links.index) == [0, 1]
+    assert list(passage_links(data)["event"]) == ["early", "early", "late"]
+    assert passage_links(data, document="doc-c").empty
+
+
+def test_date_disagreements_row_of_a_made_up_event():
+    [row] = date_disagreements(_made_up_timeline()).to_dict("records")
+    assert row == {"event": "early", "title": "Early", "date_kept": "1950-12-01", "end_kept": "1950-12-02",
+                   "kept_source": "s1", "other_date": "1950-12-03", "other_source": "s3", "other_evidence": "on the third"}
