@@ -375,3 +375,8 @@ def test_date_disagreements_row_of_a_made_up_event():
     [row] = date_disagreements(_made_up_timeline()).to_dict("records")
     assert row == {"event": "early", "title": "Early", "date_kept": "1950-12-01", "end_kept": "1950-12-02",
                    "kept_source": "s1", "other_date": "1950-12-03", "other_source": "s3", "other_evidence": "on the third"}
+
+
+def test_queries_read_the_bundled_timeline_when_given_no_data(data):
+    assert events_frame().equals(events_frame(data))
+    assert passage_links().equals(passage_links(data)) and date_disagreements().equals(date_disagreements(data))
