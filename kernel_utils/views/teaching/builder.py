@@ -118,7 +118,7 @@ class ReadingBuilder:
     # ---------------------------------------------------------------- rendering
     def _preview(self) -> str:
         if not self.quote.value.strip():
-            return ""
+            return f"paste a quote; it will be added as a {self.unit_type.value}"
         try:
             m = find_quote(self.quote.value, self.student.document)
         except QuoteError as exc:
