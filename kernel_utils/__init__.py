@@ -55,6 +55,7 @@ _LAYERS: dict[str, tuple[str, ...]] = {
                                 "load_reading_file", "reading_from_data", "reading_problems"),
     "layers.teaching.compare": ("agreement", "class_agreement", "cohen_kappa", "match_units"),
     "views.teaching.builder": ("ReadingBuilder", "agreement_html"),
+    "views.teaching.challenges": ("research_challenges_html",),
     # interchange: W3C Web Annotations of the standoff layers
     "layers.annotations.webanno": ("web_annotations",),
     # timeline (notebook 03)
