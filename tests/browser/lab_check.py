@@ -256,7 +256,8 @@ def _operate(page: Page, control: dict) -> tuple[str, Callable[[], None] | None]
         undo = (lambda: root.locator(f'input[type=radio][value="{original}"]').click()) if original is not None else None
         return "mouse click on an unselected option", undo
     if kind in ("toggle-button", "button"):
-        button = root.locator("button").first
+        # ipywidgets draws a Button (and a ToggleButton) as the <button> element itself
+        button = root if root.evaluate("e => e.tagName") == "BUTTON" else root.locator("button").first
         button.click()
         return "mouse click", (button.click if kind == "toggle-button" else None)
     if kind in ("textarea", "text"):

@@ -88,7 +88,7 @@ def glossary_markdown() -> str:
     """``docs/glossary.md``: every term, what kind of statement its definition is, and its sources."""
     titles = {s.id: (s.title, s.url) for s in load_sources().values()}
     lines = [_GENERATED, "", "# Glossary", "",
-             "Terms a reader of telegram 602 meets. Each definition says what kind of statement it is: **verified** "
+             "Terms a reader of the bundled documents meets. Each definition says what kind of statement it is: **verified** "
              "(a source read says so, quoted), **inferred** (reasoned from the sources quoted; the basis is given) or "
              "**the edition's explanation** (of a method or notion, not a historical claim). Data: `data/glossary.json`. "
              "See also the [who's who](whos-who.md).", ""]
