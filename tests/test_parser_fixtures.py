@@ -36,9 +36,10 @@ def test_the_split_is_fixed_and_both_sides_are_used():
 
 
 def test_field_accuracy_meets_the_goal_on_the_development_set():
-    dev, held, fresh = (parser_accuracy.score(name) for name in parser_accuracy.SPLITS)
+    scores = [parser_accuracy.score(name) for name in parser_accuracy.SPLITS]
+    dev, held = scores[0], scores[1]
     print()
-    print(parser_accuracy.table([dev, held, fresh]))
+    print(parser_accuracy.table(scores))
     assert dev.total >= 0.95, parser_accuracy.table([dev])
     assert held.total >= 0.90, "the held-out figure fell far below the goal: " + parser_accuracy.table([held])
 
