@@ -28,9 +28,13 @@ def footnote_block_start(text: str, lines: Sequence[Line], first: int) -> int:
         line = lines[k].text(text)
         if _NUMBERED_ITEM.match(lines[k].raw(text)) or FOOTNOTE_DASH.match(line) or line.startswith("- Source: "):
             return k
-        if line.startswith("- ") and k > first and GLUED_NOTE_END.search(lines[k - 1].text(text)):
-            if not any(lines[j].text(text).startswith("- ") for j in range(first, k)):
-                return k
+        after_note = k > first and GLUED_NOTE_END.search(lines[k - 1].text(text))
+        if (
+            line.startswith("- ")
+            and after_note
+            and not any(lines[j].text(text).startswith("- ") for j in range(first, k))
+        ):
+            return k
     return len(lines)
 
 

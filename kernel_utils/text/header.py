@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kernel_utils.text.markers import PAGE_MARKER
 from kernel_utils.text.vocabulary import TELEGRAM_NUMBER
 
-__all__ = ["Heading", "Address", "parse_heading", "parse_address", "split_address", "looks_like_address"]
+__all__ = ["Address", "Heading", "looks_like_address", "parse_address", "parse_heading", "split_address"]
 
 #: "NNN.NN/M–DDYY: Telegram": a designation, a colon and a short type (split at the last ": ").
 _HEADING = re.compile(
@@ -124,7 +124,9 @@ def _series_heading(match: re.Match[str]) -> Heading:
         return Heading(doc_type=doc_type, recipient=rest[len(" to ") :].strip() or None)
     numbered = _SERIES_NUMBER.match(rest)
     if numbered:
-        return Heading(doc_type=doc_type, heading_number=numbered.group("number"), recipient=numbered.group("recipient"))
+        return Heading(
+            doc_type=doc_type, heading_number=numbered.group("number"), recipient=numbered.group("recipient")
+        )
     return Heading(doc_type=doc_type)
 
 
@@ -135,7 +137,9 @@ def parse_heading(line: str) -> Heading | None:
         return _series_heading(series)
     heading = _HEADING.match(line)
     if heading and len(heading.group("designation").split()) <= 12 and not _TYPE_PREFIX.match(line):
-        return Heading(file_designation=_FILE_NO.sub("", heading.group("designation")), doc_type=heading.group("doc_type"))
+        return Heading(
+            file_designation=_FILE_NO.sub("", heading.group("designation")), doc_type=heading.group("doc_type")
+        )
     if _BARE_DESIGNATION.match(line):
         return Heading(file_designation=_FILE_NO.sub("", line))
     return None

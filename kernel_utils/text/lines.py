@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Line", "split_lines", "line_of"]
+__all__ = ["Line", "line_of", "split_lines"]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PAGE_MARKER", "ANY_PAGE_BRACKET", "strip_markers", "removed_chunk", "is_page_only"]
+__all__ = ["ANY_PAGE_BRACKET", "PAGE_MARKER", "is_page_only", "removed_chunk", "strip_markers"]
 
 #: A page marker as history.state.gov prints it: ``[Page 1584]``.
 PAGE_MARKER = re.compile(r"\[Page (\d{1,5})\]")

@@ -18,7 +18,7 @@ from kernel_utils.text.markers import removed_chunk
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PageBreak", "HeaderLine", "Paragraph", "FrusDocument", "page_of"]
+__all__ = ["FrusDocument", "HeaderLine", "PageBreak", "Paragraph", "page_of"]
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,11 @@ class FrusDocument:
         gap = self.text[start:end]
         if gap.strip():
             raise TextIntegrityError(
-                [Problem(self.source, f"characters {start}–{end}", "", "text covered by parsed elements", repr(gap[:80]))]
+                [
+                    Problem(
+                        self.source, f"characters {start}–{end}", "", "text covered by parsed elements", repr(gap[:80])
+                    )
+                ]
             )
 
 

@@ -41,14 +41,14 @@ from kernel_utils.text.passes import PASSES, ParseState, is_hard_wrapped
 from kernel_utils.text.vocabulary import CLASSIFICATIONS, PRECEDENCES
 
 __all__ = [
-    "PageBreak",
-    "HeaderLine",
-    "Paragraph",
-    "FrusDocument",
-    "parse_frus_text",
-    "PAGE_MARKER",
     "CLASSIFICATIONS",
+    "PAGE_MARKER",
     "PRECEDENCES",
+    "FrusDocument",
+    "HeaderLine",
+    "PageBreak",
+    "Paragraph",
+    "parse_frus_text",
 ]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
@@ -110,6 +110,13 @@ def parse_frus_text(
             expected="at least one paragraph of text",
             source=source,
         )
+    return _document(state, source, first_page, first_page_basis)
+
+
+def _document(state: ParseState, source: str, first_page: int | None, first_page_basis: str) -> FrusDocument:
+    """The document the passes found: page breaks, first page (given or inferred from the first
+    marker), paragraphs from the shared builder, header and furniture lines."""
+    text = state.text
     breaks = tuple(PageBreak(int(m.group(1)), m.start(), m.end()) for m in PAGE_MARKER.finditer(text))
     basis = first_page_basis
     if first_page is None:

@@ -35,7 +35,7 @@ from kernel_utils.text.vocabulary import (
     marking_kind,
 )
 
-__all__ = ["HeaderFields", "ParseState", "PASSES", "is_hard_wrapped"]
+__all__ = ["PASSES", "HeaderFields", "ParseState", "is_hard_wrapped"]
 
 
 @dataclass
@@ -87,7 +87,9 @@ class ParseState:
 
     def content(self) -> list[Line]:
         """The body lines that are neither page markers alone nor omission lines."""
-        return [ln for ln in self.body if not is_page_only(ln.text(self.text)) and not OMISSION.match(ln.text(self.text))]
+        return [
+            ln for ln in self.body if not is_page_only(ln.text(self.text)) and not OMISSION.match(ln.text(self.text))
+        ]
 
 
 def is_hard_wrapped(lines: list[Line]) -> bool:
@@ -338,7 +340,12 @@ def group_paragraphs(state: ParseState) -> None:
             k += 1
             continue
         end = _label_end(state, k, free)
-        while state.wrapped and end + 1 < len(body) and _continues(text, body[end], body[end + 1]) and free(body[end].end, body[end + 1].start):
+        while (
+            state.wrapped
+            and end + 1 < len(body)
+            and _continues(text, body[end], body[end + 1])
+            and free(body[end].end, body[end + 1].start)
+        ):
             end += 1
         state.spans.append((body[k].start, body[end].end))
         k = end + 1

@@ -25,31 +25,40 @@ XML is read with a safe lxml parser: no entity expansion, no network, no DTD, no
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
-
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from kernel_utils.errors import TeiError
 from kernel_utils.text.header import parse_address, parse_heading
 from kernel_utils.text.markers import PAGE_MARKER
 from kernel_utils.text.model import FrusDocument, HeaderLine, PageBreak
 from kernel_utils.text.paragraphs import build_paragraphs
+from kernel_utils.text.tei_export import check_frus_tei, export_tei
+from kernel_utils.text.teixml import (
+    FRUS_NS,
+    NAMESPACES,
+    TEI_NS,
+    XML_NS,
+    Element,
+    element_text,
+    norm,
+    qname,
+    read_xml,
+    unique_refs,
+)
 from kernel_utils.text.vocabulary import CLASSIFICATIONS, RECEIVED, marking_kind
 
-__all__ = ["TEI_NS", "FRUS_NS", "FIELD_SOURCES", "TeiImport", "import_tei", "export_tei", "check_frus_tei", "load_tei_list"]
-
-#: An lxml element (lxml ships no type information).
-Element = Any
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-FRUS_NS = "http://history.state.gov/frus/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_NS = {"tei": TEI_NS, "frus": FRUS_NS}
+__all__ = [
+    "FIELD_SOURCES",
+    "FRUS_NS",
+    "TEI_NS",
+    "TeiImport",
+    "check_frus_tei",
+    "export_tei",
+    "import_tei",
+    "load_tei_list",
+]
 
 #: Which TEI element each field of the imported document is taken from.
 FIELD_SOURCES: dict[str, str] = {
@@ -86,64 +95,8 @@ class TeiImport:
     terms: tuple[str, ...] = ()  # gloss/@target ids
 
 
-def _parser() -> Any:
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False)
-
-
-def _read(source: str | bytes | Path, label: str) -> Element:
-    from lxml import etree
-
-    try:
-        if isinstance(source, Path):
-            data = source.read_bytes()
-        elif isinstance(source, str):
-            data = source.encode("utf-8")
-        else:
-            data = source
-        return etree.fromstring(data, parser=_parser())
-    except (OSError, etree.XMLSyntaxError, ValueError) as exc:
-        raise TeiError(f"{label}: not well-formed XML ({exc})") from None
-
-
-def _q(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _text(el: Element, *, keep_pb: bool = False, stop_at_lb: bool = False) -> str:
-    """The text of an element with notes left out (and page breaks as ``[Page N]`` if asked)."""
-    out: list[str] = []
-
-    def walk(node: Element) -> bool:
-        """Append the node's text; False once a stopping <lb/> is met."""
-        if node.text:
-            out.append(node.text)
-        for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == _q("pb"):
-                if keep_pb and child.get("n", "").isdigit():
-                    out.append(f"[Page {child.get('n')}]")
-            elif tag == _q("lb"):
-                if stop_at_lb:
-                    return False
-                out.append(" ")
-            elif tag and tag != _q("note") and walk(child) is False:
-                return False
-            if child.tail:
-                out.append(child.tail)
-        return True
-
-    walk(el)
-    return _norm("".join(out))
-
-
 def _find_div(root: Element, div_id: str | None, label: str) -> Element:
-    divs = root.xpath("//tei:div[@type='document']", namespaces=_NS)
+    divs = root.xpath("//tei:div[@type='document']", namespaces=NAMESPACES)
     if div_id is not None:
         hits = [d for d in divs if d.get(f"{{{XML_NS}}}id") == div_id]
         if not hits:
@@ -157,10 +110,10 @@ def _find_div(root: Element, div_id: str | None, label: str) -> Element:
 
 def load_tei_list(source: str | bytes | Path, *, label: str = "<tei>") -> dict[str, str]:
     """xml:id -> name of every persName or term carrying an xml:id (a volume's persons or terms list)."""
-    root = _read(source, label)
+    root = read_xml(source, label)
     out = {}
-    for el in root.xpath("//tei:persName[@xml:id] | //tei:term[@xml:id]", namespaces=_NS):
-        out[el.get(f"{{{XML_NS}}}id")] = _text(el)
+    for el in root.xpath("//tei:persName[@xml:id] | //tei:term[@xml:id]", namespaces=NAMESPACES):
+        out[el.get(f"{{{XML_NS}}}id")] = element_text(el)
     return out
 
 
@@ -191,7 +144,7 @@ def _inline_source(div: Element, head: Element) -> Element | None:
     for child in div:
         if child is head:
             break
-        if child.tag == _q("note") and child.get("type") == "source":
+        if child.tag == qname("note") and child.get("type") == "source":
             found = child
     return found
 
@@ -199,14 +152,14 @@ def _inline_source(div: Element, head: Element) -> Element | None:
 def _read_head(head: Element, inline_source: Element | None, f: _Fields) -> list[tuple[str, str]]:
     """Designation, type, sender and recipient from the head (and the older inline source note);
     the heading and address lines to render, with "" kinds as block breaks."""
-    head_text = _text(head)
+    head_text = element_text(head)
     if inline_source is None:
         heading = parse_heading(head_text)
         if heading is not None:
             f.doc_type, f.sender, f.recipient = heading.doc_type, heading.sender, heading.recipient
             f.heading_number = heading.heading_number
         return [("heading", head_text), ("", "")]
-    note_text = _text(inline_source)
+    note_text = element_text(inline_source)
     if ": " in note_text:
         f.file_designation, f.doc_type = note_text.rsplit(": ", 1)
     else:
@@ -220,20 +173,20 @@ def _opener_texts(div: Element, f: _Fields) -> list[str]:
     """The lines of every ``<opener>``: [Paraphrase], markings, the dateline up to <lb/> or
     "[Received", the "[Received …]" in it; the first dateline is recorded in ``f``."""
     texts: list[str] = []
-    for opener in div.findall(_q("opener")):
+    for opener in div.findall(qname("opener")):
         for part in opener:
-            if part.tag == _q("dateline"):
-                place_date = _text(part, stop_at_lb=True).split("[Received")[0].strip()
-                received = re.search(r"\[Received[^\]]*\]", _text(part))
+            if part.tag == qname("dateline"):
+                place_date = element_text(part, stop_at_lb=True).split("[Received")[0].strip()
+                received = re.search(r"\[Received[^\]]*\]", element_text(part))
                 if place_date:
                     texts.append(place_date)
                     f.dateline = f.dateline or place_date
                 if received:
                     texts.append(received.group(0))
-            elif isinstance(part.tag, str) and part.tag != _q("note") and _text(part):
-                texts.append(_text(part))
+            elif isinstance(part.tag, str) and part.tag != qname("note") and element_text(part):
+                texts.append(element_text(part))
         if opener.text and opener.text.strip():
-            texts.append(_norm(opener.text))
+            texts.append(norm(opener.text))
     return texts
 
 
@@ -256,10 +209,10 @@ def _read_opener(div: Element, f: _Fields) -> list[tuple[str, str]]:
 def _read_source_note(head: Element, f: _Fields) -> None:
     """Newer shape: the file number in the head's source note, and a classification or
     precedence in the sentence after it ("Secret; Niact.")."""
-    note = head.find(_q("note"))
+    note = head.find(qname("note"))
     if note is None or note.get("type") != "source":
         return
-    note_text = _text(note)
+    note_text = element_text(note)
     number = _FILE_NUMBER.search(note_text)
     if not number:
         return
@@ -335,10 +288,10 @@ def _render(
         layout.emit("\n\n")
         signature_span = layout.emit(signature)
     furniture = []
-    for n, note_text in notes:
+    for label, note_text in notes:
         layout.emit("\n  ")
-        start, end = layout.emit(f"{n}. {note_text}")
-        furniture.append(HeaderLine("footnote", f"{n}. {note_text}", start, end))
+        start, end = layout.emit(f"{label}. {note_text}")
+        furniture.append(HeaderLine("footnote", f"{label}. {note_text}", start, end))
     return _Rendered(layout.text, header, spans, signature_span, furniture)
 
 
@@ -371,16 +324,6 @@ def _document(where: str, r: _Rendered, f: _Fields, signature: str | None, footn
     )
 
 
-def _unique_refs(elements: Iterable[Element], attribute: str) -> list[str]:
-    """The distinct ``#id`` references an attribute holds across elements, in order."""
-    refs: list[str] = []
-    for el in elements:
-        ref = (el.get(attribute) or "").lstrip("#")
-        if ref and ref not in refs:
-            refs.append(ref)
-    return refs
-
-
 def import_tei(
     source: str | bytes | Path,
     document_id: str | None = None,
@@ -395,253 +338,39 @@ def import_tei(
     Raises :class:`~kernel_utils.errors.TeiError` naming the file and what is missing.
     """
     label = label or (str(source) if isinstance(source, Path) else "<tei>")
-    div = _find_div(_read(source, label), document_id, label)
+    div = _find_div(read_xml(source, label), document_id, label)
     div_id = div.get(f"{{{XML_NS}}}id")
     where = f"{label}, document {div_id or '?'}"
-    head = div.find(_q("head"))
+    head = div.find(qname("head"))
     if head is None:
         raise TeiError(f"{where}: expected a <head>; found none")
     inline_source = _inline_source(div, head)
     shape = "older" if inline_source is not None else "newer"
     f = _Fields()
     lines = _read_head(head, inline_source, f) + _read_opener(div, f)
-    notes = [n for n in div.iter(_q("note")) if n is not inline_source]
-    footnotes = tuple(_text(n) for n in notes)
+    notes = [n for n in div.iter(qname("note")) if n is not inline_source]
+    footnotes = tuple(element_text(n) for n in notes)
     if shape == "newer":
         _read_source_note(head, f)
-    paragraphs_xml = [p for p in div if p.tag == _q("p")]
+    paragraphs_xml = [p for p in div if p.tag == qname("p")]
     if not paragraphs_xml:
         raise TeiError(f"{where}: expected at least one <p> in the document; found none")
-    closer = div.find(_q("closer"))
-    signed = closer.find(f".//{_q('signed')}") if closer is not None else None
-    signature = (_text(signed) or None) if signed is not None else None
+    closer = div.find(qname("closer"))
+    signed = closer.find(f".//{qname('signed')}") if closer is not None else None
+    signature = (element_text(signed) or None) if signed is not None else None
     numbered = [(note.get("n") or str(i + 1), text) for i, (note, text) in enumerate(zip(notes, footnotes))]
-    rendered = _render(lines, [_text(p, keep_pb=True) for p in paragraphs_xml], signature, numbered)
+    rendered = _render(lines, [element_text(p, keep_pb=True) for p in paragraphs_xml], signature, numbered)
     document = _document(where, rendered, f, signature, footnotes)
-    date_el = div.find(f".//{_q('dateline')}/{_q('date')}")
-    date = date_el.get("when") if date_el is not None and date_el.get("when") else div.get(f"{{{FRUS_NS}}}doc-dateTime-min")
+    date_el = div.find(f".//{qname('dateline')}/{qname('date')}")
+    date = (
+        date_el.get("when")
+        if date_el is not None and date_el.get("when")
+        else div.get(f"{{{FRUS_NS}}}doc-dateTime-min")
+    )
     known = dict(persons or {})
-    corresp = _unique_refs(div.iter(_q("persName")), "corresp")
-    terms = tuple(_unique_refs(div.iter(_q("gloss")), "target"))
+    corresp = unique_refs(div.iter(qname("persName")), "corresp")
+    terms = tuple(unique_refs(div.iter(qname("gloss")), "target"))
     return TeiImport(document, div_id, shape, date, {ref: known.get(ref) for ref in corresp}, terms)
 
 
 # ---------------------------------------------------------------------------------------- export
-
-def _person_id(name: str) -> str:
-    return "p_" + re.sub(r"[^A-Za-z0-9]", "", name)
-
-
-def _bracketed_names(text: str | None) -> list[str]:
-    """The names in parentheses on an address line ("(Austin)", "( Francis )")."""
-    return re.findall(r"\(\s*([^()]+?)\s*\)", text or "")
-
-
-class _Marker:
-    """Appends text to a TEI element, turning page markers into ``<pb/>`` (when asked) and the
-    known names into ``<persName corresp="#p_…">`` (typed "from"/"to" on the head)."""
-
-    def __init__(self, names: list[str]) -> None:
-        tokens = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
-        self.pattern = re.compile("|".join([PAGE_MARKER.pattern] + [rf"\b{t}\b" for t in tokens]))
-
-    def add(self, parent: Element, text: str, *, with_pb: bool = False, types: Mapping[str, str] | None = None) -> None:
-        from lxml import etree
-
-        last: Element | None = None
-        pending = ""  # text waiting to be written after ``last`` (or into ``parent``)
-        cursor = 0
-        for m in self.pattern.finditer(text):
-            pending += text[cursor : m.start()]
-            cursor = m.end()
-            if m.group(0).startswith("[Page") and not with_pb:
-                pending += m.group(0)
-                continue
-            _append_text(parent, last, pending)
-            pending = ""
-            if m.group(0).startswith("[Page"):
-                last = etree.SubElement(parent, _q("pb"), {"n": m.group(1), f"{{{XML_NS}}}id": f"pg_{m.group(1)}"})
-            else:
-                last = etree.SubElement(parent, _q("persName"), {"corresp": "#" + _person_id(m.group(0))})
-                if types and m.group(0) in types:
-                    last.set("type", types[m.group(0)])
-                last.text = m.group(0)
-        _append_text(parent, last, pending + text[cursor:])
-
-
-def _append_text(parent: Element, last: Element | None, text: str) -> None:
-    """Append ``text`` after the last child written, or into the parent when there is none."""
-    if last is None:
-        parent.text = (parent.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
-
-
-def _write_head(div: Element, doc: FrusDocument, marker: _Marker, shape: str, document_number: int | None) -> None:
-    """The source note and head: note before the head (older) or inside it (newer)."""
-    from lxml import etree
-
-    head_types = dict.fromkeys(_bracketed_names(doc.sender), "from")
-    for name in _bracketed_names(doc.recipient):
-        head_types.setdefault(name, "to")
-    if shape == "older":
-        source_text = ": ".join(filter(None, (doc.file_designation, doc.doc_type)))
-        if source_text:
-            etree.SubElement(div, _q("note"), {"rend": "inline", "type": "source"}).text = source_text
-        marker.add(etree.SubElement(div, _q("head")), " to ".join(filter(None, (doc.sender, doc.recipient))), types=head_types)
-        return
-    head = etree.SubElement(div, _q("head"))
-    number = f"{document_number}. " if document_number is not None else ""
-    kind = doc.doc_type or "Document"
-    if doc.sender:
-        title = f"{number}{kind} From {doc.sender}" + (f" to {doc.recipient}" if doc.recipient else "")
-    else:
-        title = f"{number}{kind}" + (f" to {doc.recipient}" if doc.recipient else "")
-    marker.add(head, title, types=head_types)
-    if doc.file_designation:
-        note = etree.SubElement(head, _q("note"), {"n": "1", "type": "source"})
-        if document_number is not None:
-            note.set(f"{{{XML_NS}}}id", f"d{document_number}fn1")
-        note.text = f"Source: {doc.file_designation}."
-
-
-def _write_opener(div: Element, doc: FrusDocument) -> None:
-    """Classification and precedences as ``<seg>``s, then the dateline with "[Received …]"."""
-    from lxml import etree
-
-    segs = [("classification", doc.classification)] + [("precedence", p) for p in (doc.precedence or "").split(", ") if p]
-    if not any(value for _, value in segs) and not doc.dateline and not doc.received:
-        return
-    opener = etree.SubElement(div, _q("opener"))
-    for kind, value in segs:
-        if value:
-            etree.SubElement(opener, _q("seg"), {"type": kind}).text = value
-    if doc.dateline or doc.received:
-        dateline = etree.SubElement(opener, _q("dateline"))
-        dateline.text = doc.dateline or ""
-        if doc.received:
-            etree.SubElement(dateline, _q("lb")).tail = f"[Received {doc.received}]"
-
-
-def _write_persons(tei: Element, div: Element, names: list[str]) -> None:
-    """A ``<back>`` list of the persons marked in the document (names only)."""
-    from lxml import etree
-
-    used = _unique_refs(div.iter(_q("persName")), "corresp")
-    if not used:
-        return
-    back = etree.SubElement(tei.find(_q("text")), _q("back"))
-    section = etree.SubElement(back, _q("div"), {"type": "section", f"{{{XML_NS}}}id": "persons"})
-    plist = etree.SubElement(section, _q("list"), {"type": "persons"})
-    for name in names:
-        if _person_id(name) in used:
-            item = etree.SubElement(plist, _q("item"))
-            etree.SubElement(item, _q("persName"), {f"{{{XML_NS}}}id": _person_id(name)}).text = name
-
-
-def _tei_root(doc: FrusDocument, title: str | None) -> tuple[Element, Element]:
-    """A ``<TEI>`` with a minimal teiHeader and an empty body; returns (root, body)."""
-    from lxml import etree
-
-    tei = etree.Element(_q("TEI"), nsmap={None: TEI_NS, "frus": FRUS_NS})
-    file_desc = etree.SubElement(etree.SubElement(tei, _q("teiHeader")), _q("fileDesc"))
-    heading = title or " to ".join(filter(None, (doc.sender, doc.recipient))) or "FRUS document"
-    etree.SubElement(etree.SubElement(file_desc, _q("titleStmt")), _q("title")).text = heading
-    etree.SubElement(etree.SubElement(file_desc, _q("publicationStmt")), _q("p")).text = (
-        "Exported by kernel_utils.text.tei from the parsed plain text; a work of the United States Government, in the public domain."
-    )
-    etree.SubElement(etree.SubElement(file_desc, _q("sourceDesc")), _q("p")).text = doc.source
-    return tei, etree.SubElement(etree.SubElement(tei, _q("text")), _q("body"))
-
-
-def export_tei(
-    doc: FrusDocument,
-    *,
-    document_number: int | None = None,
-    title: str | None = None,
-    date: str | None = None,
-    shape: str = "older",
-    persons: tuple[str, ...] = (),
-) -> str:
-    """The document as TEI XML in the FRUS conventions (``shape`` "older" or "newer").
-
-    A full ``<TEI>`` with a minimal ``teiHeader``; the document ``<div>`` has the source note
-    (before the head in the older shape, inside it in the newer), the head (address), an
-    ``<opener>`` with classification and precedence as ``<seg>``s and the dateline, each ``<p>``
-    with ``<pb n="…"/>`` where the printed page turns, and a ``<closer><signed>``.  Names in
-    parentheses on the address line, the signature and the names in ``persons`` that occur in
-    the text are marked ``<persName corresp="#p_…">`` and listed in a ``<list type="persons">``
-    (names only: the edition states no fact about a person the text does not print).
-    """
-    from lxml import etree
-
-    if shape not in ("older", "newer"):
-        raise ValueError(f"shape must be 'older' or 'newer'; got {shape!r}")
-    tei, body = _tei_root(doc, title)
-    div = etree.SubElement(body, _q("div"), {"type": "document", "subtype": "historical-document"})
-    if document_number is not None:
-        div.set(f"{{{XML_NS}}}id", f"d{document_number}")
-        div.set("n", str(document_number))
-    if date:
-        div.set(f"{{{FRUS_NS}}}doc-dateTime-min", date)
-        div.set(f"{{{FRUS_NS}}}doc-dateTime-max", date)
-    names: list[str] = []
-    for name in [*_bracketed_names(f"{doc.sender or ''} {doc.recipient or ''}"), *([doc.signature] if doc.signature else []), *persons]:
-        if name not in names:
-            names.append(name)
-    marker = _Marker(names)
-    _write_head(div, doc, marker, shape, document_number)
-    _write_opener(div, doc)
-    for p in doc.paragraphs:
-        marker.add(etree.SubElement(div, _q("p")), p.text, with_pb=True)
-    if doc.signature:
-        marker.add(etree.SubElement(etree.SubElement(div, _q("closer")), _q("signed")), doc.signature)
-    for n, text in enumerate(doc.footnotes, start=2 if shape == "newer" and doc.file_designation else 1):
-        etree.SubElement(div, _q("note"), {"n": str(n), "type": "footnote"}).text = text
-    _write_persons(tei, div, names)
-    result: str = etree.tostring(tei, encoding="unicode", pretty_print=False)
-    return result
-
-def check_frus_tei(xml: str | bytes) -> list[str]:
-    """Problems with an exported document against the FRUS TEI structure (empty list: none).
-
-    Checks by XPath what the volumes' documents share: a TEI root in the TEI namespace with a
-    teiHeader title; one ``div[@type='document']``; a non-empty ``head``; the source note
-    before the head (older) or inside it (newer); opener ``seg``s that are classifications or
-    precedences; ``p``s with text; ``pb/@n`` numbers inside ``p``s; a ``closer/signed`` with text
-    when present; every ``persName/@corresp`` pointing at an ``xml:id`` in the file.
-    """
-    root = _read(xml, "<export>")
-    problems = []
-    if root.tag != _q("TEI"):
-        problems.append(f"root element: expected TEI in {TEI_NS}; found {root.tag}")
-    if not root.xpath("string(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)", namespaces=_NS).strip():
-        problems.append("teiHeader/fileDesc/titleStmt/title: expected a title; found none")
-    divs = root.xpath("tei:text/tei:body/tei:div[@type='document']", namespaces=_NS)
-    if len(divs) != 1:
-        return problems + [f"text/body/div[@type='document']: expected 1; found {len(divs)}"]
-    div = divs[0]
-    heads = div.xpath("tei:head", namespaces=_NS)
-    if len(heads) != 1 or not _text(heads[0]):
-        problems.append("div/head: expected one non-empty head")
-    before = div.xpath("tei:note[@type='source'][following-sibling::tei:head]", namespaces=_NS)
-    inside = div.xpath("tei:head/tei:note[@type='source']", namespaces=_NS)
-    if len(before) + len(inside) > 1:
-        problems.append("source note: expected at most one, before or inside the head")
-    for seg in div.xpath("tei:opener/tei:seg", namespaces=_NS):
-        if marking_kind(_text(seg)) not in ("classification", "precedence", "editorial"):
-            problems.append(f"opener/seg: expected a classification or precedence; found {_text(seg)!r}")
-    paragraphs = div.xpath("tei:p", namespaces=_NS)
-    if not paragraphs or any(not _text(p) for p in paragraphs):
-        problems.append("div/p: expected paragraphs with text")
-    for pb in div.xpath(".//tei:pb", namespaces=_NS):
-        if not (pb.get("n") or "").isdigit() or pb.getparent().tag != _q("p"):
-            problems.append(f"pb: expected a numeric @n inside a p; found n={pb.get('n')!r} in {pb.getparent().tag}")
-    for signed in div.xpath("tei:closer/tei:signed", namespaces=_NS):
-        if not _text(signed):
-            problems.append("closer/signed: expected the signature text")
-    ids = set(root.xpath("//@xml:id", namespaces=_NS))
-    for ref in root.xpath("//tei:persName/@corresp", namespaces=_NS):
-        if ref.lstrip("#") not in ids:
-            problems.append(f"persName/@corresp: expected a reference to an xml:id in the file; found {ref!r}")
-    return problems
