@@ -24,7 +24,7 @@ _FILE_NO = re.compile(r"^File No\.\s*")
 _SERIES_HEADING = re.compile(
     r"^(?P<docno>\d{1,4})\. (?P<doc_type>(?:Circular |Joint )?(?:Telegram|Airgram|Cable|Message|Letter|Note|Despatch"
     r"|Instruction|Memorandum(?: of (?:a )?(?:[A-Z][a-z]+ )?Conversations?)?|Paper|Report|Minutes|Editorial Note"
-    r"|Aide-Mémoire|Record|Notes))\b(?P<rest>.*)$"
+    r"|Aide-Mémoire|Record|Notes))(?=\d{0,3}(?:\W|$))(?P<rest>.*)$"
 )
 #: The type phrase that may open an address line: "Memorandum by ...", "Memorandum of Conversation, by ...".
 _TYPE_PREFIX = re.compile(
@@ -87,10 +87,28 @@ def split_address(line: str) -> tuple[str | None, str | None]:
     return sender.strip() or None, recipient.strip() or None
 
 
+def _period_address(line: str) -> bool:
+    """An address line of the older volumes, closed by a period: "Mr. Conger to the Secretary of
+    State.", "The American Ambassador to the Secretary of State." (short, one sentence, the
+    recipient with FRUS's lowercase article)."""
+    if not line.endswith(".") or line.endswith("..") or len(line.split()) > 20:
+        return False
+    clean = line[:-1]
+    _, recipient = split_address(clean)
+    return (
+        recipient is not None
+        and recipient.startswith("the ")
+        and len(recipient.split()) <= 10
+        and not re.search(r"[a-z]{3}\. [A-Z]", clean)  # no sentence break inside ("Mr. X" is allowed)
+        and looks_like_address(clean)
+    )
+
+
 def looks_like_address(line: str) -> bool:
     """An address line: a type phrase ("Memorandum by …"), or a short capitalised "X to Y"
-    that does not end like a sentence and is neither a telegram number nor holds a page marker."""
-    if _TYPE_PREFIX.match(line):
+    that does not end like a sentence and is neither a telegram number nor holds a page marker;
+    or such a line closed by a period in the manner of the older volumes."""
+    if _TYPE_PREFIX.match(line) or _period_address(line):
         return True
     return (
         " to " in line
@@ -105,6 +123,8 @@ def looks_like_address(line: str) -> bool:
 def parse_address(line: str) -> Address:
     """The type (when a phrase opens the line), sender and recipient of an address line."""
     clean = strip_address_note(line)
+    if _period_address(clean):
+        clean = clean[:-1]
     prefixed = _TYPE_PREFIX.match(clean)
     if prefixed:
         sender, recipient = split_address(prefixed.group("rest"))
@@ -141,5 +161,32 @@ def parse_heading(line: str) -> Heading | None:
             file_designation=_FILE_NO.sub("", heading.group("designation")), doc_type=heading.group("doc_type")
         )
     if _BARE_DESIGNATION.match(line):
-        return Heading(file_designation=_FILE_NO.sub("", line))
+        # "File No. 812.00/7833." (older volumes): the closing period is the line's, not the number's
+        return Heading(file_designation=_FILE_NO.sub("", line).removesuffix("."))
     return None
+
+
+def looks_like_designation(line: str) -> bool:
+    """A line that can be a file designation when an address line follows it: a collection or
+    lot name ("Truman Library, Truman Papers, PSF–Subject File", "Executive Secretariat Files:
+    53D444"), short, not a sentence, not an address."""
+    return (
+        len(line.split()) <= 12
+        and line[:1].isupper()
+        and not line.endswith((".", ":", ";", "?", "!"))
+        and not PAGE_MARKER.search(line)
+        and not looks_like_address(line)
+        and not TELEGRAM_NUMBER.match(line)
+    )
+
+
+#: The title of an enclosed document standing after the sign-off ("Draft Memorandum by the
+#: President to the Secretary of State1"): where an enclosure begins when no "[Enclosure]" line says so.
+_ENCLOSED_TITLE = re.compile(
+    r"^(?:Draft |Enclosed )?(?:Memorandum|Letter|Note|Telegram|Aide-Mémoire|Message)\b.*\b(?:by|from|From|to)\b.*[^.:;]$"
+)
+
+
+def looks_like_enclosed_title(line: str) -> bool:
+    """The title of an enclosed document (type phrase, sender or recipient, no end punctuation)."""
+    return bool(_ENCLOSED_TITLE.match(line)) and len(line.split()) <= 25

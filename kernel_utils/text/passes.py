@@ -15,7 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kernel_utils.text.footnotes import footnote_block_start, footnote_texts
-from kernel_utils.text.header import Heading, looks_like_address, parse_address, parse_heading
+from kernel_utils.text.header import (
+    Heading,
+    looks_like_address,
+    looks_like_designation,
+    looks_like_enclosed_title,
+    parse_address,
+    parse_heading,
+)
 from kernel_utils.text.lines import Line
 from kernel_utils.text.markers import PAGE_MARKER, is_page_only
 from kernel_utils.text.model import HeaderLine
@@ -25,10 +32,12 @@ from kernel_utils.text.vocabulary import (
     DATELINE,
     DATELINE_HEAD,
     DATELINE_WITH_HOUR_HEAD,
+    DOCUMENT_NUMBER,
     ENCLOSURE,
     LABEL_ONLY,
     OMISSION,
     RECEIVED,
+    SITE_CHROME,
     is_telegram_number,
     looks_like_body_start,
     looks_like_signature,
@@ -108,20 +117,60 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
 # ------------------------------------------------------------------------------------ top passes
 
 
+def _is_chrome(state: ParseState, k: int) -> bool:
+    """Line ``k`` at the top is site chrome: a known banner line, or a short line without digits
+    standing before a heading line within the first four lines (navigation, a banner)."""
+    line = state.line(k)
+    if SITE_CHROME.match(line):
+        return True
+    if re.search(r"\d", line) or len(line.split()) > 8 or looks_like_address(line) or marking_kind(line):
+        return False
+    return any(parse_heading(state.line(j)) is not None for j in range(k + 1, min(4, len(state.lines))))
+
+
+def read_preamble(state: ParseState) -> None:
+    """What a copy of a page can carry before the heading: site chrome (kept as furniture) and a
+    document-number line ("No. 243", kept as a header line)."""
+    while state.cursor < len(state.lines) - 1 and state.cursor < 4:
+        line = state.lines[state.cursor]
+        if DOCUMENT_NUMBER.match(line.text(state.text)):
+            state.header.append(state.take("serial", line))
+        elif _is_chrome(state, state.cursor):
+            state.furniture.append(state.take("chrome", line))
+        else:
+            return
+        state.cursor += 1
+
+
+def _positional_designation(state: ParseState) -> Heading | None:
+    """A line that reads as a designation only by where it stands: right before an address line
+    (or before a "No. NNN" line and an address): "Truman Library, Truman Papers, PSF–Subject File"."""
+    i = state.cursor
+    line = state.line(i)
+    if not looks_like_designation(line) or marking_kind(line):
+        return None
+    nxt = i + 1
+    if nxt < len(state.lines) and DOCUMENT_NUMBER.match(state.line(nxt)):
+        nxt += 1
+    if nxt < len(state.lines) and looks_like_address(state.line(nxt)):
+        return Heading(file_designation=line)
+    return None
+
+
 def read_heading(state: ParseState) -> None:
-    """The first line as a heading: "designation: Type", a bare designation, or a later-series
-    "NNN. Telegram From X to Y"."""
-    if PAGE_MARKER.search(state.line(0)):  # the text is not blank (checked), so line 0 exists
+    """The heading line: "designation: Type", a bare designation, a later-series "NNN. Telegram
+    From X to Y", or a collection designation standing right before the address line."""
+    if state.cursor >= len(state.lines) or PAGE_MARKER.search(state.line(state.cursor)):
         return
-    heading = parse_heading(state.line(0))
+    heading = parse_heading(state.line(state.cursor)) or _positional_designation(state)
     if heading is None:
         return
     state.heading = heading
     f = state.fields
     f.file_designation, f.doc_type = heading.file_designation, heading.doc_type
     f.sender, f.recipient, f.heading_number = heading.sender, heading.recipient, heading.heading_number
-    state.header.append(state.take("heading", state.lines[0]))
-    state.cursor = 1
+    state.header.append(state.take("heading", state.lines[state.cursor]))
+    state.cursor += 1
 
 
 def _address_end(state: ParseState) -> int:
@@ -140,6 +189,9 @@ def _address_end(state: ParseState) -> int:
 def read_address(state: ParseState) -> None:
     """The address line "X to Y" or "Memorandum by X to Y" (wrapped over lines in a hard-wrapped
     text), and a footnote number standing alone after it."""
+    if state.cursor < len(state.lines) - 1 and DOCUMENT_NUMBER.match(state.line(state.cursor)):
+        state.header.append(state.take("serial", state.lines[state.cursor]))  # "No. 236" after the designation
+        state.cursor += 1
     i = state.cursor
     if i >= len(state.lines) or (state.heading is not None and state.heading.names_sender):
         return
@@ -159,18 +211,24 @@ def read_address(state: ParseState) -> None:
 
 
 def _split_dateline(state: ParseState) -> bool:
-    """A dateline split over two lines at the cursor ("Washington, March 12," + "1951—7 p. m.")."""
+    """A dateline split over two or three lines at the cursor ("Washington, March 12," + "1951—7
+    p. m."; "American Embassy," + "Mexico," + "March 14, 1913."): the last part short, the
+    parts before it a dateline head or ending in a comma."""
     i = state.cursor
-    line = state.line(i)
-    if i + 1 >= len(state.lines) or not (DATELINE_HEAD.match(line) or DATELINE_WITH_HOUR_HEAD.match(line)):
-        return False
-    joined = f"{line} {state.line(i + 1)}"
-    if len(state.line(i + 1).split()) > 3 or not DATELINE.match(joined):
-        return False
-    state.header.append(state.take("dateline", state.lines[i], state.lines[i + 1]))
-    state.fields.dateline = state.fields.dateline or joined
-    state.cursor += 2
-    return True
+    for size in (2, 3):
+        if i + size > len(state.lines):
+            return False
+        parts = [state.line(k) for k in range(i, i + size)]
+        head_ok = all(part.endswith(",") for part in parts[:-1]) or (
+            size == 2 and bool(DATELINE_HEAD.match(parts[0]) or DATELINE_WITH_HOUR_HEAD.match(parts[0]))
+        )
+        joined = " ".join(parts)
+        if head_ok and len(parts[-1].split()) <= 3 and DATELINE.match(joined):
+            state.header.append(state.take("dateline", state.lines[i], state.lines[i + size - 1]))
+            state.fields.dateline = state.fields.dateline or joined
+            state.cursor += size
+            return True
+    return False
 
 
 def _record_marking(fields: HeaderFields, part: str, kind: str) -> None:
@@ -245,11 +303,23 @@ def split_enclosure(state: ParseState) -> None:
     is looked for before it; page markers just before it go with it."""
     at = next((k for k, ln in enumerate(state.body) if ENCLOSURE.match(ln.text(state.text))), None)
     if at is None:
+        at = _enclosed_title(state)
+    if at is None:
         return
     state.trailing = state.body[at:]
     state.body = state.body[:at]
     while state.body and is_page_only(state.body[-1].text(state.text)):
         state.trailing.insert(0, state.body.pop())
+
+
+def _enclosed_title(state: ParseState) -> int | None:
+    """Where an enclosed document begins without an "[Enclosure]" line: its title ("Draft
+    Memorandum by the President to …") right after a sign-off line, past the first paragraph."""
+    lines = [ln.text(state.text) for ln in state.body]
+    for k in range(2, len(lines)):
+        if looks_like_enclosed_title(lines[k]) and looks_like_signature(lines[k - 1]):
+            return k
+    return None
 
 
 def _two_line_signature(state: ParseState, before: Line, last: Line) -> bool:
@@ -299,16 +369,38 @@ def read_closing_formula(state: ParseState) -> None:
 # ------------------------------------------------------------------------------------ paragraphs
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Messrs|Dr|Gen|Col|Lt|Capt|Adm|St|No|Nos)\.$")
+
+
 def _continues(text: str, line: Line, nxt: Line) -> bool:
-    """In a hard-wrapped text: does ``nxt`` continue the paragraph that ``line`` is in?"""
+    """In a hard-wrapped text: does ``nxt`` continue the paragraph that ``line`` is in?
+
+    Not when either is a label, a page marker or an omission line, nor when ``nxt`` opens a list
+    item or is a marking; a line cut after a comma or an abbreviation ("Mr.") continues; else a
+    line ending a sentence ends the paragraph unless ``nxt`` starts in lowercase."""
     current, following = line.text(text), nxt.text(text)
     if LABEL_ONLY.match(following) or is_page_only(following) or OMISSION.match(following):
         return False
-    if LABEL_ONLY.match(current) or is_page_only(current) or marking_kind(following):
+    if LABEL_ONLY.match(current) or is_page_only(current):
         return False
     if following.startswith(("- ", "• ")) or re.match(r"^\(?\d{1,2}[.)] |^\([a-z]\) ", following):
         return False
+    if current.endswith(",") or _ABBREVIATION_END.search(current):
+        return True
+    if marking_kind(following):
+        return False
     return not re.search(r"[.:;?!”\")]\d{0,3}$|\]$", current) or following[:1].islower()
+
+
+def _next_in_paragraph(text: str, body: list[Line], end: int) -> int | None:
+    """The index of the body line that continues the paragraph ending at ``end`` in a hard-wrapped
+    text (looking past a page-marker line inside the paragraph), or ``None``."""
+    nxt = end + 1
+    if nxt >= len(body):
+        return None
+    if is_page_only(body[nxt].text(text)) and nxt + 1 < len(body) and _continues(text, body[end], body[nxt + 1]):
+        return nxt + 1
+    return nxt if _continues(text, body[end], body[nxt]) else None
 
 
 def _label_end(state: ParseState, k: int, free: Callable[[int, int], bool]) -> int:
@@ -340,19 +432,18 @@ def group_paragraphs(state: ParseState) -> None:
             k += 1
             continue
         end = _label_end(state, k, free)
-        while (
-            state.wrapped
-            and end + 1 < len(body)
-            and _continues(text, body[end], body[end + 1])
-            and free(body[end].end, body[end + 1].start)
-        ):
-            end += 1
+        while state.wrapped:
+            nxt = _next_in_paragraph(text, body, end)
+            if nxt is None or not free(body[end].end, body[nxt].start):
+                break
+            end = nxt
         state.spans.append((body[k].start, body[end].end))
         k = end + 1
 
 
 #: The passes in the order they run.
 PASSES: tuple[Callable[[ParseState], None], ...] = (
+    read_preamble,
     read_heading,
     read_address,
     read_markings,

@@ -17,6 +17,7 @@ __all__ = [
     "DATELINE",
     "DATELINE_HEAD",
     "DATELINE_WITH_HOUR_HEAD",
+    "DOCUMENT_NUMBER",
     "ENCLOSURE",
     "FOOTNOTE_DASH",
     "GLUED_NOTE_END",
@@ -25,6 +26,7 @@ __all__ = [
     "POINT",
     "PRECEDENCES",
     "RECEIVED",
+    "SITE_CHROME",
     "TELEGRAM_NUMBER",
     "is_telegram_number",
     "looks_like_body_start",
@@ -61,9 +63,11 @@ PRECEDENCES = (
     "emergency",
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: "Washington, March 12, 1951—7 p. m.", "[Washington,] December 21, 1950.", ", December 19, 1918—5 p.m.".
+#: "Washington, March 12, 1951—7 p. m.", "[Washington,] December 21, 1950.", ", December 19, 1918—5 p.m.",
+#: "Mexico City, April 18, 1914, 8 p.m.", "American Embassy, Mexico, March 14, 1913." and a small-caps
+#: dateline as a copy gives it, "MEXICO, JUNE 19, 1913—5 P.M.".
 DATELINE = re.compile(
-    rf"^(?:\[?[A-Z][\w .'()’-]{{0,40}}?,?\]?,?\s*|,\s*)?(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"
+    rf"^(?:\[?[A-Z][\w .,'()’-]{{0,40}}?,?\]?,?\s*|,\s*)?(?i:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"
     rf"(?:[,.]?\s*(?:[—–-]|\d).{{0,30}})?\.?$"
 )
 #: The first half of a dateline split over two lines: "Washington, March 12," (the year on the next line).
@@ -75,26 +79,35 @@ _EDITORIAL_BRACKET = re.compile(
     r"[^\]]{0,40}\]$",
     re.IGNORECASE,
 )
-_SERIAL = re.compile(r"^No\.\s*\d+[\w–-]*\.?$")
+#: A despatch or document number line: "No. 360", "No. 1906.]" (older volumes close it with a bracket).
+_SERIAL = re.compile(r"^No\.\s*\d+[\w–-]*\.?\]?$")
+#: A document-number line standing before or after the designation: "No. 236".
+DOCUMENT_NUMBER = re.compile(r"^No\. \d{1,4}$")
 #: The telegram number that opens the body: "602. ", "Delga 460. ", "C–60453. ", "Number 76. ", "Unnumbered. ".
-TELEGRAM_NUMBER = re.compile(r"^(?P<number>(?:[A-Z][A-Za-z]{1,10}\s)?[A-Z]{0,3}[–-]?\d{1,6}|Unnumbered)\.(?:\s|$)")
+#: A series word may introduce it ("Dir 02521 (Out 73573). "): the parenthesised second number is not part of it.
+TELEGRAM_NUMBER = re.compile(
+    r"^(?P<number>(?:[A-Z][A-Za-z]{1,10}\s)?[A-Z]{0,3}[–-]?\d{1,6}|Unnumbered)(?: \([A-Z][a-z]{1,10} \d{1,6}\))?\.(?:\s|$)"
+)
 POINT = re.compile(r"^(?:- )?[“\"]?(?P<point>\d{1,2})\.(?:\s|$)")
 #: A list label standing alone on its line: "(a)", "1.", "- 1.", "- (1)", "- “(a)".
 LABEL_ONLY = re.compile(r"^(?:[-•]\s*)?[“\"]?(?:\(?[0-9]{1,2}[.)]|\([a-zA-Z]{1,4}\)|[a-z]\.|[A-Z]\.)$")
 #: An omission line: ". . . . . . ." or "…".
 OMISSION = re.compile(r"^(?:\.\s*){3,}$|^…+$|^(?:\.\s*)+…?$")
 CLOSING_FORMULA = re.compile(
-    r"^(?:I (?:have|am) \[etc\.\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]"
+    r"^(?:I (?:have|am|remain) \[etc\.?\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]"
     r"|Very truly yours,?|Sincerely(?: yours)?,?|Respectfully(?: yours)?,?|Faithfully yours,?"
     r"|Yours (?:very )?(?:sincerely|faithfully|truly),?)$"
 )
 #: A closing place line at the end of a note: "Washington.", "Washington, [undated.]".
 CLOSING_PLACE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, \[undated\.?\]|\.)$")
-ENCLOSURE = re.compile(r"^\[(?:Enclosure|Annex|Attachment|Appendix|Tab [A-Z0-9])\b[^\]]{0,40}\]$")
+ENCLOSURE = re.compile(r"^\[(?:Enclosure|Inclosure|Annex|Attachment|Appendix|Tab [A-Z0-9])\b[^\]]{0,40}\]$")
 #: A footnote list item rendered "- text↩", or a lone "-".
 FOOTNOTE_DASH = re.compile(r"^- \S.*↩$|^-$")
 #: A line ending in a glued footnote number ("…Department.2").
 GLUED_NOTE_END = re.compile(r"(?:[.,;:”’)\]]|[A-Za-z])\d{1,3}$")
+#: Lines of the history.state.gov site that a copy of a page can carry before the document
+#: (witnessed: "Learn about the beta", removed from two development texts).
+SITE_CHROME = re.compile(r"^Learn about the beta$")
 _SIGNATURE_MAX_WORDS = 6
 _NAME_PARTICLES = ("de", "da", "van", "von", "der", "la", "le", "y")
 
