@@ -172,7 +172,7 @@ def looks_like_designation(line: str) -> bool:
     53D444"), short, not a sentence, not an address."""
     return (
         len(line.split()) <= 12
-        and line[:1].isupper()
+        and (line[:1].isupper() or line[:1].isdigit())
         and not line.endswith((".", ":", ";", "?", "!"))
         and not PAGE_MARKER.search(line)
         and not looks_like_address(line)

@@ -84,9 +84,10 @@ _SERIAL = re.compile(r"^No\.\s*\d+[\w–-]*\.?\]?$")
 #: A document-number line standing before or after the designation: "No. 236".
 DOCUMENT_NUMBER = re.compile(r"^No\. \d{1,4}$")
 #: The telegram number that opens the body: "602. ", "Delga 460. ", "C–60453. ", "Number 76. ", "Unnumbered. ".
-#: A series word may introduce it ("Dir 02521 (Out 73573). "): the parenthesised second number is not part of it.
+#: One or two series words may introduce it ("Dir 02521 (Out 73573). ", "Greek Series 18. "): a parenthesised
+#: second number is not part of it.
 TELEGRAM_NUMBER = re.compile(
-    r"^(?P<number>(?:[A-Z][A-Za-z]{1,10}\s)?[A-Z]{0,3}[–-]?\d{1,6}|Unnumbered)(?: \([A-Z][a-z]{1,10} \d{1,6}\))?\.(?:\s|$)"
+    r"^(?P<number>(?:[A-Z][A-Za-z]{1,10}\s){0,2}[A-Z]{0,3}[–-]?\d{1,6}|Unnumbered)(?: \([A-Z][a-z]{1,10} \d{1,6}\))?\.(?:\s|$)"
 )
 POINT = re.compile(r"^(?:- )?[“\"]?(?P<point>\d{1,2})\.(?:\s|$)")
 #: A list label standing alone on its line: "(a)", "1.", "- 1.", "- (1)", "- “(a)".
@@ -94,7 +95,7 @@ LABEL_ONLY = re.compile(r"^(?:[-•]\s*)?[“\"]?(?:\(?[0-9]{1,2}[.)]|\([a-zA-Z]
 #: An omission line: ". . . . . . ." or "…".
 OMISSION = re.compile(r"^(?:\.\s*){3,}$|^…+$|^(?:\.\s*)+…?$")
 CLOSING_FORMULA = re.compile(
-    r"^(?:I (?:have|am|remain) \[etc\.?\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]"
+    r"^(?:I (?:have|am|remain|avail myself) \[etc\.?\]|I have the honou?r to be.*|Accept, (?:Sir|Excellency).*|\[etc\.\]"
     r"|Very truly yours,?|Sincerely(?: yours)?,?|Respectfully(?: yours)?,?|Faithfully yours,?"
     r"|Yours (?:very )?(?:sincerely|faithfully|truly),?)$"
 )
