@@ -87,16 +87,22 @@ def split_address(line: str) -> tuple[str | None, str | None]:
     return sender.strip() or None, recipient.strip() or None
 
 
+#: Lowercase words a sender's title may hold ("The Minister of Foreign Affairs of the Republic").
+_TITLE_WORDS = frozenset({"of", "the", "in", "at", "for", "and", "on", "to", "de", "a", "an"})
+
+
 def _period_address(line: str) -> bool:
     """An address line of the older volumes, closed by a period: "Mr. Conger to the Secretary of
-    State.", "The American Ambassador to the Secretary of State." (short, one sentence, the
-    recipient with FRUS's lowercase article)."""
+    State.", "The American Ambassador to the Secretary of State." (short, one sentence, a sender
+    of capitalised title words, the recipient with FRUS's lowercase article)."""
     if not line.endswith(".") or line.endswith("..") or len(line.split()) > 20:
         return False
     clean = line[:-1]
-    _, recipient = split_address(clean)
+    sender, recipient = split_address(clean)
     return (
-        recipient is not None
+        sender is not None
+        and all(word[:1].isupper() or word[:1] in "(“" or word in _TITLE_WORDS for word in sender.split())
+        and recipient is not None
         and recipient.startswith("the ")
         and len(recipient.split()) <= 10
         and not re.search(r"[a-z]{3}\. [A-Z]", clean)  # no sentence break inside ("Mr. X" is allowed)

@@ -208,12 +208,20 @@ class FrusDocument:
         return sorted(pieces)
 
     def _check_gap(self, start: int, end: int) -> None:
+        """Raise when ``start``–``end`` holds non-blank text that no element covers (naming its span)."""
         gap = self.text[start:end]
         if gap.strip():
+            first = start + len(gap) - len(gap.lstrip())
+            last = start + len(gap.rstrip())
+            found = self.text[first:last]
             raise TextIntegrityError(
                 [
                     Problem(
-                        self.source, f"characters {start}–{end}", "", "text covered by parsed elements", repr(gap[:80])
+                        self.source,
+                        f"characters {first}–{last}",
+                        "",
+                        "text covered by parsed elements",
+                        repr(found[:80]),
                     )
                 ]
             )

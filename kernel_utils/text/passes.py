@@ -160,7 +160,7 @@ def _positional_designation(state: ParseState) -> Heading | None:
 def read_heading(state: ParseState) -> None:
     """The heading line: "designation: Type", a bare designation, a later-series "NNN. Telegram
     From X to Y", or a collection designation standing right before the address line."""
-    if state.cursor >= len(state.lines) or PAGE_MARKER.search(state.line(state.cursor)):
+    if PAGE_MARKER.search(state.line(state.cursor)):  # read_preamble leaves at least one line
         return
     heading = parse_heading(state.line(state.cursor)) or _positional_designation(state)
     if heading is None:
@@ -375,13 +375,12 @@ _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Messrs|Dr|Gen|Col|Lt|Capt|Adm|St|No
 def _continues(text: str, line: Line, nxt: Line) -> bool:
     """In a hard-wrapped text: does ``nxt`` continue the paragraph that ``line`` is in?
 
-    Not when either is a label, a page marker or an omission line, nor when ``nxt`` opens a list
+    (``line`` is never a page marker: :func:`_next_in_paragraph` steps over those; a label line
+    is joined by :func:`_label_end` first.)  Not when ``nxt`` is a label, a page marker or an omission line, nor when ``nxt`` opens a list
     item or is a marking; a line cut after a comma or an abbreviation ("Mr.") continues; else a
     line ending a sentence ends the paragraph unless ``nxt`` starts in lowercase."""
     current, following = line.text(text), nxt.text(text)
     if LABEL_ONLY.match(following) or is_page_only(following) or OMISSION.match(following):
-        return False
-    if LABEL_ONLY.match(current) or is_page_only(current):
         return False
     if following.startswith(("- ", "• ")) or re.match(r"^\(?\d{1,2}[.)] |^\([a-z]\) ", following):
         return False
