@@ -70,7 +70,7 @@ def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane")
         "title": {
             "text": {
                 "headline": "Telegram 602 in its moment: June 1950 – February 1951",
-                "text": str(escape(f"Events and FRUS correspondence around the telegram of {TELEGRAM_DATE} (Webb to USUN). Dates are local dates of the place named on each slide."),
+                "text": str(escape(f"Events and FRUS correspondence around the telegram of {TELEGRAM_DATE} (Webb to USUN). Dates are local dates of the place named on each slide.")),
             },
             "unique_id": "title",
         },

@@ -163,7 +163,7 @@ def _accessible_svg(svg: str, title: str, alt: str) -> str:
 
     The SVG is edited as an XML tree (lxml), so the title and alt text are escaped by construction."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(svg.encode("utf-8"), parser)
+    root = etree.fromstring(svg.encode("utf-8"), parser=parser)
     drawn = root.get("width", "100%")
     referred = set(re.findall(r"url\(#([^)]+)\)", svg)) | set(re.findall(r'href="#([^"]+)"', svg))
     for element in root.iter():
