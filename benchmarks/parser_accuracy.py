@@ -42,8 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kernel_utils.__main__ import parse_to_dict  # noqa: E402
-from kernel_utils.errors import FrusParseError  # noqa: E402
+from kernel_utils.__main__ import parse_to_dict
+from kernel_utils.errors import FrusParseError
 
 FIXTURES = ROOT / "tests" / "fixtures" / "frus"
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh2-syn", "fresh3", "fresh4")
