@@ -46,7 +46,7 @@ from kernel_utils.__main__ import parse_to_dict
 from kernel_utils.errors import FrusParseError
 
 FIXTURES = ROOT / "tests" / "fixtures" / "frus"
-SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh2-syn", "fresh3", "fresh4")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh2-syn", "fresh3", "fresh4", "fresh5")
 FIELDS = (
     "file_designation",
     "doc_type",
@@ -76,7 +76,7 @@ def load_cases(split: str) -> list[dict]:
     if split == "fresh":
         entries = json.loads((FIXTURES / "fresh" / "expected.json").read_text(encoding="utf-8"))
         return [dict(e, folder="fresh/texts") for e in entries]
-    if split in ("fresh3", "fresh4"):
+    if split in ("fresh3", "fresh4", "fresh5"):
         entries = json.loads((FIXTURES / split / "expected.json").read_text(encoding="utf-8"))
         return [dict(e, folder=f"{split}/texts") for e in entries]
     if split in ("fresh2", "fresh2-syn"):
