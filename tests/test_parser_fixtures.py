@@ -34,6 +34,7 @@ def test_the_split_is_fixed_and_both_sides_are_used():
     assert len(parser_accuracy.load_cases("fresh")) == 10
     assert len(parser_accuracy.load_cases("fresh2")) == 26 and len(parser_accuracy.load_cases("fresh2-syn")) == 4
     assert len(parser_accuracy.load_cases("fresh3")) == 14 and len(parser_accuracy.load_cases("fresh4")) == 10
+    assert len(parser_accuracy.load_cases("fresh5")) == 11
     assert 20 <= len(held) <= 40
     # both renderings of one page fall on the same side
     sides = {parser_accuracy.split_of(p.name) for p in TEXTS if "d1083" in p.name}
