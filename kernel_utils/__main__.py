@@ -1,6 +1,7 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
-``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI).
+``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI) and
+``python -m kernel_utils references DOCUMENT_ID`` (its cross-references, resolved, as JSON).
 
 Both print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
@@ -103,6 +104,20 @@ def _export_tei(args: argparse.Namespace) -> int:
     return 0
 
 
+def _references(args: argparse.Namespace) -> int:
+    """Print a bundled document's cross-references, resolved, as JSON."""
+    from kernel_utils.layers.dossier.dossier import find_references
+
+    try:
+        refs = find_references(args.document_id)
+    except KeyError as exc:
+        print(str(exc.args[0]), file=sys.stderr)
+        return 1
+    json.dump([r.as_dict() for r in refs], sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kernel_utils", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
     x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
     x.set_defaults(run=_export_tei)
+    r = sub.add_parser("references", help="print a bundled document's references to other telegrams, resolved, as JSON")
+    r.add_argument("document_id", help="a bundled document id (e.g. frus1950v07-d1085)")
+    r.set_defaults(run=_references)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
