@@ -59,12 +59,13 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "layers.dossier.references": ("Reference", "find_references_in_text"),
     "layers.dossier.resolution": ("ResolutionTable", "load_resolution_table", "resolve_references", "table_from_json"),
     "layers.dossier.dossier": ("dossier_references", "find_references", "references_in_document"),
-    "layers.dossier.reuse": ("ReusedPassage", "text_reuse"),
+    "layers.dossier.reuse": ("ReusedPassage", "document_reuse", "text_reuse"),
     "layers.dossier.links": ("Link", "links_for", "load_links"),
     "layers.dossier.network": ("Correspondence", "correspondence", "follow_chain"),
     "views.dossier.network": ("network_figure", "exchange_timeline_figure"),
     "views.dossier.reuse": ("reuse_html",),
     "views.dossier.links": ("links_html",),
+    "views.dossier.widgets": ("ChainExplorer", "chain_html"),
 }
 _WHERE = {name: module for module, names in _LAYERS.items() for name in names}
 
