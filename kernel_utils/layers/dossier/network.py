@@ -56,6 +56,8 @@ class Correspondence:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     offices: dict[str, str]
+    #: ids of the documents whose witness is partial (only the opening was read)
+    partial: frozenset[str] = frozenset()
 
     def node(self, document_id: str) -> Node:
         for n in self.nodes:
@@ -91,7 +93,8 @@ def _build(ids: tuple[str, ...]) -> Correspondence:
         # "uses": the later document (b) uses the earlier (a); the others: a answers/repeats/… b
         source, target = (b, a) if link.type == "uses" else (a, b)
         edges.append(Edge(source, target, link.type, "edition", link.source.quote if source == a else link.target.quote, target in ids))
-    return Correspondence(tuple(nodes), tuple(edges), {o.id: o.label for o in table.offices})
+    partial = frozenset(i for i in ids if (w := document_record(i).witness) is not None and w.is_partial)
+    return Correspondence(tuple(nodes), tuple(edges), {o.id: o.label for o in table.offices}, partial)
 
 
 def correspondence() -> Correspondence:

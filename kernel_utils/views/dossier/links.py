@@ -10,7 +10,7 @@ from kernel_utils.layers.dossier.links import LINK_TYPES, Link, links_for, load_
 from kernel_utils.views.dossier.network import EDGE_STYLES
 from kernel_utils.views.dossier.templates import render
 
-__all__ = ["links_html", "link_rows"]
+__all__ = ["links_html", "link_rows", "witness_label"]
 
 
 def _title(document_id: str) -> str:
@@ -18,6 +18,14 @@ def _title(document_id: str) -> str:
         record = document_record(document_id)
         return record.short_title or record.title
     return f"{document_id} (not bundled)"
+
+
+def witness_label(document_id: str) -> str:
+    """What was read of a bundled document, and how much (empty for a document not bundled)."""
+    if document_id not in list_documents():
+        return ""
+    witness = document_record(document_id).witness
+    return witness.label() if witness is not None else ""
 
 
 def link_rows(links: list[Link]) -> list[dict]:
@@ -30,6 +38,7 @@ def link_rows(links: list[Link]) -> list[dict]:
             "from_quote": l.source.quote, "from_doc": l.source.document, "from_start": l.source.start, "from_end": l.source.end,
             "to_quote": l.target.quote, "to_doc": l.target.document, "to_start": l.target.start, "to_end": l.target.end,
             "reference": l.target.kind == "reference", "refers_to": l.target.refers_to,
+            "from_witness": witness_label(l.source.document), "to_witness": witness_label(l.target.document),
             "rationale": l.rationale, "against": l.against, "note": l.note,
         })
     return rows

@@ -54,33 +54,41 @@ def network_figure(net: Correspondence | None = None) -> Figure:
     offices = _office_order(net)
     hub = max(offices, key=lambda o: sum(c for (a, b), c in net.channels().items() if o in (a, b)))
     others = [o for o in offices if o != hub]
-    width, height = 760, max(200, 110 * len(others) + 40)
-    pos = {hub: (150, height / 2)}
+    width, height = 860, max(220, 120 * len(others) + 40)
+    pos = {hub: (110, height / 2)}
     for i, o in enumerate(others):
-        pos[o] = (560, 60 + i * (height - 120) / max(1, len(others) - 1) if len(others) > 1 else height / 2)
-    nodes = [{"x": x, "y": y, "w": 230 if o != hub else 200, "label": _short_office(net.offices[o]), "title": net.offices[o],
+        pos[o] = (640, 60 + i * (height - 120) / max(1, len(others) - 1) if len(others) > 1 else height / 2)
+    nodes = [{"x": x, "y": y, "w": 7 * len(_short_office(net.offices[o])) + 24, "label": _short_office(net.offices[o]), "title": net.offices[o],
               "fill": _OFFICE_FILLS[i % len(_OFFICE_FILLS)]} for i, (o, (x, y)) in enumerate(pos.items())]
     edges, described = [], []
+    internal = sum(c for (a, b), c in net.channels().items() if a == b)
     for (a, b), count in sorted(net.channels().items()):
-        if a not in pos or b not in pos:
+        if a not in pos or b not in pos or a == b:
             continue
         (x1, y1), (x2, y2) = pos[a], pos[b]
-        bend = -28 if a == hub else 28
-        x1e, x2e = (x1 + 100, x2 - 115) if x1 < x2 else (x1 - 115, x2 + 100)
+        bend = -22 if a == hub else 22
+        half = {o: (7 * len(_short_office(net.offices[o])) + 24) / 2 for o in (a, b)}
+        x1e, x2e = (x1 + half[a], x2 - half[b]) if x1 < x2 else (x1 - half[a], x2 + half[b])
         mx, my = (x1e + x2e) / 2, (y1 + y2) / 2 + bend
         words = f"{count} document{'s' if count != 1 else ''}"
         edges.append({"path": f"M{x1e},{y1 + bend / 4} Q{mx},{my} {x2e},{y2 + bend / 4}", "width": 1 + min(count, 6),
-                      "label": words, "lx": mx, "ly": my - 6 if bend < 0 else my + 14, "title": f"{net.offices[a]} → {net.offices[b]}: {words}"})
+                      "label": ("→ " if a == hub else "← ") + words,
+                      "lx": (x1e if a == hub else x2e) + 0.72 * ((x2e - x1e) if a == hub else (x1e - x2e)),
+                      "ly": (y2 if a == hub else y1) * 0.72 + (y1 if a == hub else y2) * 0.28 + (-10 if a == hub else 22), "title": f"{net.offices[a]} → {net.offices[b]}: {words}"})
         described.append(f"{_short_office(net.offices[a])} to {_short_office(net.offices[b])}: {count}")
     svg = render("offices.svg", width=width, height=height, nodes=nodes, edges=edges)
     label = "Who wrote to whom in the dossier"
     caption = ("Each box is an office of the correspondence; each arrow a direction of sending, as thick as the "
-               f"number of bundled documents sent that way ({len(net.nodes)} documents). " + "; ".join(described) + ".")
+               f"number of bundled documents sent that way ({len(net.nodes)} documents). " + "; ".join(described) + "."
+               + (f" Not drawn: {internal} memorandum(s) within one office." if internal else "")
+               + (f" Not drawn: {len(net.nodes) - sum(net.channels().values())} document(s) whose heading names no sender or recipient office." if len(net.nodes) > sum(net.channels().values()) else ""))
     return Figure(svg, label=label, caption=caption, alt=f"{label}. {caption}")
 
 
 def _short_office(label: str) -> str:
-    return label.split(" (")[0] if len(label) > 30 else label
+    """An office's label without its parenthesis, and a long label cut at its first " to "."""
+    short = label.split(" (")[0] if len(label) > 30 else label
+    return short.split(" to ")[0] if len(short) > 45 else short
 
 
 def _day(date: str | None) -> _dt.date | None:
@@ -94,8 +102,8 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     dated = [n for n in net.nodes if _day(n.date)]
     first, last = min(_day(n.date) for n in dated), max(_day(n.date) for n in dated)
     span = max(1, (last - first).days)
-    offices = _office_order(net)
-    left, width, top = 190, 960, 40
+    offices = [o for o in _office_order(net) if any(n.sender == o for n in dated)]
+    left, width, top = 270, 1100, 50
     lane_y = {o: top + 20 + i * 70 for i, o in enumerate(offices)}
     axis_y = top + 20 + len(offices) * 70
     x_of = lambda d: left + 20 + (width - left - 60) * (d - first).days / span
@@ -106,7 +114,9 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
         k = stack.get(key, 0)
         stack[key] = k + 1
         place[n.id] = (x_of(_day(n.date)), lane_y.get(n.sender, axis_y - 20) - 14 * k)
-    nodes = [{"x": x, "y": y, "short": net.node(i).short, "title": f"{net.node(i).label} ({i})", "focus": i == focus,
+    order = {i: k for k, i in enumerate(sorted(place, key=lambda i: (net.node(i).sender or "", place[i][0])))}
+    nodes = [{"x": x, "y": y, "short": net.node(i).short if net.node(i).number else "memo", "below": order[i] % 2 == 1, "title": f"{net.node(i).label} ({i})" + (": partial witness, only the opening was read" if i in net.partial else ""),
+              "focus": i == focus, "partial": i in net.partial,
               "fill": _OFFICE_FILLS[offices.index(net.node(i).sender) % len(_OFFICE_FILLS)] if net.node(i).sender in offices else "#FFFFFF"}
              for i, (x, y) in place.items()]
     edges = []
@@ -125,7 +135,7 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     legend = [{"x": left + (i % 3) * 250, "y": axis_y + 40 + (i // 3) * 20, "colour": c, "dash": d, "label": words}
               for i, (c, d, words) in enumerate(EDGE_STYLES.values())]
     height = axis_y + 40 + 20 * ((len(legend) + 2) // 3) + 10
-    lanes = [{"y": lane_y[o], "label": _short_office(net.offices[o])[:26]} for o in offices]
+    lanes = [{"y": lane_y[o], "label": _short_office(net.offices[o])[:38]} for o in offices]
     svg = render("timeline.svg", width=width, height=height, lanes=lanes, ticks=ticks, edges=edges, nodes=nodes, legend=legend,
                  left=left, top=top, axis_y=axis_y)
     label = "The exchange on a timeline"
@@ -133,6 +143,7 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     caption = (f"{len(dated)} bundled documents from {first:%d %B %Y} to {last:%d %B %Y}, one row per sending office, "
                f"labelled by telegram number; {len(edges)} edges: solid black where a text cites another, dashed and coloured "
                "where the edition links passages (its reading, see the links below)."
+               + f" A dotted outline marks a partial witness ({len(net.partial & set(place))} of them): only the opening of that document was read."
                + (f" {undated} undated document(s) not drawn." if undated else "")
                + (f" The chosen document ({focus}) is drawn larger." if focus else ""))
     return Figure(svg, label=label, caption=caption, alt=f"{label}. {caption}")

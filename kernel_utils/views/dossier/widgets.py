@@ -23,7 +23,7 @@ def chain_html(document_id: str, direction: str = "back", reading: str = "all", 
     steps = [(d, e) for d, e in follow_chain(document_id, direction, network=net) if reading in ("all", e.reading)]
     label = lambda i: f"{net.node(i).label} ({i})" if any(n.id == i for n in net.nodes) else i
     rows = [{"depth": d, "source": label(e.source), "target": label(e.target), "verb": _VERBS.get(e.kind, e.kind),
-             "bundled": e.bundled, "reading": "the text" if e.reading == "text" else "the edition's reading", "quote": e.quote}
+             "bundled": e.bundled, "partial": ", ".join(i for i in (e.source, e.target) if i in net.partial), "reading": "the text" if e.reading == "text" else "the edition's reading", "quote": e.quote}
             for d, e in steps]
     heading = f"From {label(document_id)}, {dict((v, k) for k, v in _DIRECTIONS)[direction]}: {len(rows)} step(s)"
     return render("chain.html", heading=heading, rows=rows, empty="No document in the dossier is reached this way.")
