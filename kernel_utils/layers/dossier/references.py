@@ -54,15 +54,15 @@ _MONTHS = {m.lower(): i for i, m in enumerate(
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _CLASSIFICATION = r"(?:(?:Top\s+Secret|Secret|Confidential|Restricted)\s+)?"
-_NUMBER = r"(?P<number>\d{1,5})(?![\d–-])"
+_NUMBER = r"(?P<number>\d{1,5})(?![\d–-])(?P<more>(?:(?:,\s+\d{2,5}|\s+and\s+\d{1,5})(?![\d–-]))*)"
 #: what may follow a number: a date (``of December 15``, ``, December 17``, ``December 9, 2 p. m.``), a post.
 _DATE = (rf"(?:,?\s+(?:of\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,3}})\b"
-         r"(?:,\s*(?P<time>\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.))?)?")
-_POST_REQUIRED = r"\s+(?P<direction>to|from)\s+(?P<post>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+         r"(?:,\s*(?P<year>19\d\d)\b)?(?:,\s*(?P<time>\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.))?)?")
+_POST_REQUIRED = r"\s+(?P<direction>to|from)\s+(?P<post>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)"
 _POST = rf"(?:{_POST_REQUIRED})?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("word", re.compile(rf"\b(?P<series>(?:Re)?(?:[Dd]eptels?|[Dd]epcirtel|[Cc]irctel|[Dd]elga|[Gg]adel|[Ee]mbtel|[Uu]rtel|[Mm]ytel)|[Rr]eur|[Uu]r)\s+(?:No\.\s*)?{_NUMBER}{_DATE}{_POST}")),
+    ("word", re.compile(rf"\b(?P<series>(?:Re)?(?:[Dd]eptels?|[Dd]epcirtels?|[Cc]irctels?|[Dd]elgas?|[Gg]adels?|[Ee]mbtels?|[Uu]rtels?|[Mm]ytels?)|[Rr]eur|[Uu]r)\s+(?:No\.\s*)?{_NUMBER}{_DATE}{_POST}")),
     ("glued", re.compile(rf"\b(?P<series>Reurtel|Remytel)\s*{_NUMBER}{_DATE}{_POST}")),
     ("department", re.compile(rf"\b(?P<series>Department(?:’|')s|Dept(?:’|')s)\s+{_CLASSIFICATION}(?:No\.\s*)?{_NUMBER}{_DATE}{_POST}")),
     ("telegram", re.compile(rf"\b(?P<series>[Tt]elegram|[Tt]el\.)\s+(?:No\.\s*)?{_NUMBER}{_DATE}{_POST_REQUIRED}")),
@@ -172,10 +172,24 @@ def find_references_in_text(text: str, *, document: str = "", year: int | None =
         for m in pattern.finditer(text, body_start, end_of_body):
             if m.start() in found or _inside(m.start(), skip) or any(r.start <= m.start() < r.end for r in found.values()):
                 continue
-            reference = _reference(kind, m, text, document, year, month)
-            if reference is not None:
-                found[m.start()] = reference
+            for reference in _references(kind, m, text, document, year, month):
+                found[reference.start] = reference
     return [found[k] for k in sorted(found)]
+
+
+def _references(kind: str, m: re.Match[str], text: str, document: str, year: int | None, month: int | None) -> list[Reference]:
+    """One reference per number of a match ("Urtels 925 and 926 June 25" gives two, sharing the date)."""
+    first = _reference(kind, m, text, document, year, month)
+    if first is None or not m.groupdict().get("more"):
+        return [first] if first is not None else []
+    out = [first.resolved(end=m.end("number"), quote=text[m.start():m.end("number")])]
+    numbers = list(re.finditer(r"\d{1,5}", text[m.start("more"):m.end("more")]))
+    for i, n in enumerate(numbers):
+        start = m.start("more") + n.start()
+        end = first.end if i == len(numbers) - 1 else start + len(n.group(0))
+        out.append(first.resolved(start=start, end=end, quote=text[start:end], number=n.group(0),
+                                  notes=first.notes + ("the series word stands before the first number of the list",)))
+    return out
 
 
 def _reference(kind: str, m: re.Match[str], text: str, document: str, year: int | None, month: int | None) -> Reference | None:
@@ -192,17 +206,19 @@ def _reference(kind: str, m: re.Match[str], text: str, document: str, year: int 
         series, sender = "telegram", "department" if gd.get("direction") == "to" else None
     else:
         key = written.lower()
+        if key not in SERIES and key.endswith("s") and key[:-1] in SERIES:
+            key = key[:-1]
         if key.startswith("re") and key not in SERIES:
             key = key[2:]
         series, sender = SERIES.get(key, (written, None))
     date = date_as_written = None
     if gd.get("month"):
-        date, note = _iso_date(gd["month"], gd["day"], year, month)
-        date_as_written = f"{gd['month']} {gd['day'][:len(gd['day']) - len(_split_day(gd['day'])[1])]}"
+        date, note = _iso_date(gd["month"], gd["day"], int(gd["year"]) if gd.get("year") else year, None if gd.get("year") else month)
+        date_as_written = f"{gd['month']} {gd['day'][:len(gd['day']) - len(_split_day(gd['day'])[1])]}" + (f", {gd['year']}" if gd.get("year") else "")
         if note:
             notes.append(note)
     end = m.end()
-    if gd.get("day") and not gd.get("time") and not gd.get("post"):
+    if gd.get("day") and not gd.get("year") and not gd.get("time") and not gd.get("post"):
         end = m.end("day") - len(_split_day(gd["day"])[1])  # leave a glued footnote marker out of the quote
     quote = text[m.start():end]
     following = text[end:end + 3]
