@@ -17,7 +17,7 @@ from kernel_utils.layers.dossier.dossier import dossier_references, document_off
 from kernel_utils.layers.dossier.links import load_links
 from kernel_utils.layers.dossier.resolution import load_resolution_table
 
-__all__ = ["Node", "Edge", "Correspondence", "correspondence", "follow_chain"]
+__all__ = ["Node", "Edge", "Correspondence", "correspondence", "documents_table", "follow_chain"]
 
 
 @dataclass(frozen=True)
@@ -127,3 +127,18 @@ def follow_chain(document_id: str, direction: str = "back", *, network: Correspo
                     following.append(there)
         frontier, depth = following, depth + 1
     return out
+
+
+def documents_table(network: Correspondence | None = None) -> list[dict[str, object]]:
+    """One row per bundled document, in date order: id, number, date, from, to, and what was read of it."""
+    network = network or correspondence()
+    rows = []
+    for n in sorted(network.nodes, key=lambda n: (n.date or "", n.id)):
+        witness = document_record(n.id).witness
+        rows.append({
+            "document": n.id, "number": n.number or "", "title": n.label, "date": n.date or "undated",
+            "from": network.offices.get(n.sender or "", "unknown"), "to": network.offices.get(n.recipient or "", "unknown"),
+            "witness": (f"partial: first {witness.characters:,} characters" if witness.is_partial else f"complete ({witness.characters:,} characters)")
+            if witness is not None else "no witness record",
+        })
+    return rows

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Clause", "ReusedPassage", "body_span", "clauses", "document_reuse", "text_reuse", "DEFAULT_THRESHOLD"]
+__all__ = ["Clause", "ReusedPassage", "body_span", "clauses", "document_reuse", "reuse_with_others", "text_reuse", "DEFAULT_THRESHOLD"]
 
 #: The score (0–100) from which two clauses are shown as a repeat or paraphrase.
 DEFAULT_THRESHOLD = 55.0
@@ -116,3 +116,16 @@ def document_reuse(a_document: str, b_document: str, *, threshold: float = DEFAU
     a, b = load_document(a_document), load_document(b_document)
     return text_reuse(a.text, b.text, a_document=a_document, b_document=b_document, threshold=threshold,
                       a_span=body_span(a), b_span=body_span(b))
+
+
+#: The stricter threshold of the overview across the whole dossier (fewer chance likenesses).
+OVERVIEW_THRESHOLD = 60.0
+
+
+def reuse_with_others(document_id: str, *, threshold: float = OVERVIEW_THRESHOLD) -> dict[str, list[ReusedPassage]]:
+    """For each other bundled document, the passages of ``document_id`` that repeat or paraphrase it
+    (only documents with at least one aligned passage, most passages first)."""
+    from kernel_utils.store.documents import list_documents
+
+    found = {other: document_reuse(document_id, other, threshold=threshold) for other in list_documents() if other != document_id}
+    return dict(sorted(((k, v) for k, v in found.items() if v), key=lambda kv: (-len(kv[1]), kv[0])))
