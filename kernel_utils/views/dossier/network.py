@@ -52,6 +52,10 @@ def network_figure(net: Correspondence | None = None) -> Figure:
     """Who wrote to whom: the offices of the dossier, an arrow per direction with the number of documents."""
     net = net or correspondence()
     offices = _office_order(net)
+    if not offices:
+        svg = render("offices.svg", width=400, height=60, nodes=[], edges=[])
+        caption = "No document's heading names an office of data/dossier/telegrams.json, so no direction of sending can be drawn."
+        return Figure(svg, label="Who wrote to whom in the dossier", caption=caption, alt=caption)
     hub = max(offices, key=lambda o: sum(c for (a, b), c in net.channels().items() if o in (a, b)))
     others = [o for o in offices if o != hub]
     width, height = 860, max(220, 120 * len(others) + 40)
