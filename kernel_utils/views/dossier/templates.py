@@ -22,14 +22,13 @@ _TEMPLATES: dict[str, str] = {
 <text x="{{ n.x }}" y="{{ n.y + 20 if n.below else n.y - 12 }}" text-anchor="middle" fill="#000000"{% if n.focus %} font-weight="bold"{% endif %}>{{ n.short }}</text></g>
 {% endfor %}{% for k in legend %}<line x1="{{ k.x }}" x2="{{ k.x + 30 }}" y1="{{ k.y }}" y2="{{ k.y }}" stroke="{{ k.colour }}" stroke-width="2" stroke-dasharray="{{ k.dash }}"/><text x="{{ k.x + 36 }}" y="{{ k.y + 4 }}" fill="#000000">{{ k.label }}</text>
 {% endfor %}</svg>""",
-    "reuse.html": """<table style="border-collapse:collapse;width:100%;font-size:0.95em" aria-label="{{ caption }}">
-<caption style="text-align:left;font-weight:bold;padding:0.3em 0">{{ caption }}</caption>
-<thead><tr><th scope="col" style="text-align:left;width:46%">{{ a_title }}</th><th scope="col" style="text-align:left;width:46%">{{ b_title }}</th><th scope="col" style="text-align:right">score</th></tr></thead>
-<tbody>{% for r in rows %}<tr style="border-top:1px solid #999;vertical-align:top">
-<td><blockquote style="margin:0.2em 0">{{ r.a_quote }}</blockquote><small>characters {{ r.a_start }}–{{ r.a_end }}</small></td>
-<td><blockquote style="margin:0.2em 0">{{ r.b_quote }}</blockquote><small>characters {{ r.b_start }}–{{ r.b_end }}</small></td>
-<td style="text-align:right">{{ r.score }}<br><small>shared: {{ r.shared | join(", ") }}</small></td></tr>
-{% else %}<tr><td colspan="3">{{ empty }}</td></tr>{% endfor %}</tbody></table>""",
+    "reuse.html": """<div role="group" aria-label="{{ caption }}" style="max-width:100%">
+<p style="margin:0.3em 0"><strong>{{ caption }}</strong>: left, {{ a_title }}; right, {{ b_title }}</p>
+{% for r in rows %}<div style="display:flex;flex-wrap:wrap;gap:0.8em;border-top:1px solid #999;padding:0.3em 0;max-width:100%">
+<div style="flex:1 1 18em;min-width:0;overflow-wrap:anywhere"><blockquote style="margin:0.2em 0">{{ r.a_quote }}</blockquote><small>{{ a_title }}, characters {{ r.a_start }}–{{ r.a_end }}</small></div>
+<div style="flex:1 1 18em;min-width:0;overflow-wrap:anywhere"><blockquote style="margin:0.2em 0">{{ r.b_quote }}</blockquote><small>{{ b_title }}, characters {{ r.b_start }}–{{ r.b_end }}</small></div>
+<div style="flex:0 1 12em;min-width:0;overflow-wrap:anywhere"><small>score {{ r.score }}; shared words: {{ r.shared | join(", ") }}</small></div></div>
+{% else %}<p>{{ empty }}</p>{% endfor %}</div>""",
     "links.html": """<div>{% if heading %}<p><strong>{{ heading }}</strong> <em>(the edition's reading: interpretations, each argued from exact quotes)</em></p>{% endif %}
 {% for l in links %}<section style="border-left:4px solid {{ l.colour }};padding:0.2em 0.8em;margin:0.6em 0">
 <p style="margin:0.2em 0"><strong>{{ l.from_label }}</strong> <span style="border:1px solid {{ l.colour }};padding:0 0.3em">{{ l.verb }}</span> <strong>{{ l.to_label }}</strong></p>
