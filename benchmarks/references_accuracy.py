@@ -35,7 +35,12 @@ FINDING = ("start", "end", "series", "number", "date")
 
 
 def _parsed(document_id: str):
-    from kernel_utils import document_record, list_documents, load_document, parse_frus_text
+    from kernel_utils import (
+        document_record,
+        list_documents,
+        load_document,
+        parse_frus_text,
+    )
 
     if document_id in list_documents():
         return load_document(document_id), document_record(document_id).date
@@ -46,7 +51,10 @@ def _parsed(document_id: str):
 def found_references(ids: list[str]) -> dict[str, list[dict]]:
     """Every reference the library finds in the texts of ``ids``, resolved, dates compared across them."""
     from kernel_utils import references_in_document
-    from kernel_utils.layers.dossier.resolution import load_resolution_table, mark_date_disagreements
+    from kernel_utils.layers.dossier.resolution import (
+        load_resolution_table,
+        mark_date_disagreements,
+    )
 
     table = load_resolution_table()
     parsed = {i: _parsed(i) for i in ids}
@@ -91,8 +99,16 @@ def bench_speed(repeat: int) -> dict:
         out = subprocess.run([sys.executable, "-c", _COLD], check=True, cwd=ROOT, capture_output=True, text=True,
                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}).stdout.split()
         cold.append(float(out[0]))
-    from kernel_utils import list_documents, load_document, document_record, references_in_document
-    from kernel_utils.layers.dossier.resolution import load_resolution_table, mark_date_disagreements
+    from kernel_utils import (
+        document_record,
+        list_documents,
+        load_document,
+        references_in_document,
+    )
+    from kernel_utils.layers.dossier.resolution import (
+        load_resolution_table,
+        mark_date_disagreements,
+    )
 
     table = load_resolution_table()
     docs = {i: (load_document(i), document_record(i).date) for i in list_documents()}

@@ -7,8 +7,19 @@ import re
 
 import pytest
 
-from kernel_utils import (ChainExplorer, correspondence, document_reuse, exchange_timeline_figure, follow_chain, links_html,
-                          load_document, load_links, network_figure, reuse_html, text_reuse)
+from kernel_utils import (
+    ChainExplorer,
+    correspondence,
+    document_reuse,
+    exchange_timeline_figure,
+    follow_chain,
+    links_html,
+    load_document,
+    load_links,
+    network_figure,
+    reuse_html,
+    text_reuse,
+)
 from kernel_utils.views.dossier.templates import render
 from kernel_utils.views.palette import OKABE_ITO_HEX
 

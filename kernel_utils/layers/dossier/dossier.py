@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kernel_utils.layers.dossier.references import Reference, find_references_in_text
+from kernel_utils.layers.dossier.resolution import (
+    ResolutionTable,
+    load_resolution_table,
+    mark_date_disagreements,
+    office_of,
+    resolve_references,
+)
 from kernel_utils.store.documents import document_record, list_documents, load_document
 from kernel_utils.text.parser import FrusDocument
-from kernel_utils.layers.dossier.references import Reference, find_references_in_text
-from kernel_utils.layers.dossier.resolution import (ResolutionTable, load_resolution_table, mark_date_disagreements,
-                                                    office_of, resolve_references)
 
-__all__ = ["find_references", "references_in_document", "dossier_references", "document_offices"]
+__all__ = ["document_offices", "dossier_references", "find_references", "references_in_document"]
 
 
 def _own_number_span(doc: FrusDocument) -> tuple[int, int] | None:

@@ -8,13 +8,20 @@ refer to it (``kind: reference``) and says so.  Links are interpretation, labell
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from kernel_utils.errors import Problem
-from kernel_utils.store.validation import CheckContext, check_quote, check_unique_ids, load_validated, register
+from kernel_utils.store.validation import (
+    CheckContext,
+    check_quote,
+    check_unique_ids,
+    load_validated,
+    register,
+)
 
-__all__ = ["Anchor", "Link", "LINK_TYPES", "load_links", "links_for"]
+__all__ = ["LINK_TYPES", "Anchor", "Link", "links_for", "load_links"]
 
 LINKS_FILE = "dossier/links.json"
 #: The kinds of link, and how each reads from the first document's side.

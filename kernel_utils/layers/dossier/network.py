@@ -12,12 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kernel_utils.store.documents import document_record, list_documents, load_document
-from kernel_utils.layers.dossier.dossier import dossier_references, document_offices
+from kernel_utils.layers.dossier.dossier import document_offices, dossier_references
 from kernel_utils.layers.dossier.links import load_links
 from kernel_utils.layers.dossier.resolution import load_resolution_table
+from kernel_utils.store.documents import document_record, list_documents, load_document
 
-__all__ = ["Node", "Edge", "Correspondence", "correspondence", "documents_table", "follow_chain"]
+__all__ = ["Correspondence", "Edge", "Node", "correspondence", "documents_table", "follow_chain"]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
 
-__all__ = ["Reference", "find_references_in_text", "SERIES"]
+__all__ = ["SERIES", "Reference", "find_references_in_text"]
 
 #: Series words, as written (lower case) → the normalised series name and who sent the telegram
 #: relative to the citing document: "department" (the State Department), "usun", "circular",
@@ -114,7 +114,7 @@ class Reference:
             "other_dates": list(self.other_dates), "notes": list(self.notes),
         }
 
-    def resolved(self, **changes) -> "Reference":
+    def resolved(self, **changes) -> Reference:
         return replace(self, **changes)
 
 

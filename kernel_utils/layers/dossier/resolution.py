@@ -14,15 +14,31 @@ reference gives the same telegram, both are kept and the status says ``date-disa
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from kernel_utils.errors import Problem
-from kernel_utils.store.validation import CheckContext, check_iso_date, check_unique_ids, load_validated, register
 from kernel_utils.layers.dossier.references import Reference
+from kernel_utils.store.validation import (
+    CheckContext,
+    check_iso_date,
+    check_unique_ids,
+    load_validated,
+    register,
+)
 
-__all__ = ["Office", "TelegramEntry", "ResolutionTable", "load_resolution_table", "resolve_references",
-           "office_of", "STATUSES", "table_from_json", "mark_date_disagreements"]
+__all__ = [
+    "STATUSES",
+    "Office",
+    "ResolutionTable",
+    "TelegramEntry",
+    "load_resolution_table",
+    "mark_date_disagreements",
+    "office_of",
+    "resolve_references",
+    "table_from_json",
+]
 
 TABLE_FILE = "dossier/telegrams.json"
 #: Every status a resolved reference can have.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Clause", "ReusedPassage", "body_span", "clauses", "document_reuse", "reuse_with_others", "text_reuse", "DEFAULT_THRESHOLD"]
+__all__ = ["DEFAULT_THRESHOLD", "Clause", "ReusedPassage", "body_span", "clauses", "document_reuse", "reuse_with_others", "text_reuse"]
 
 #: The score (0–100) from which two clauses are shown as a repeat or paraphrase.
 DEFAULT_THRESHOLD = 55.0
@@ -22,7 +22,7 @@ DEFAULT_THRESHOLD = 55.0
 MIN_WORDS = 5
 _CUT = re.compile(r"(?<=[.;:,])\s+|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d+")
-_STOP = frozenset("a an and the of to in on for by with as at is are was were be been that this it its we our us they their which not have has had would could should any there from or but if so all".split())
+_STOP = frozenset(["a", "an", "and", "the", "of", "to", "in", "on", "for", "by", "with", "as", "at", "is", "are", "was", "were", "be", "been", "that", "this", "it", "its", "we", "our", "us", "they", "their", "which", "not", "have", "has", "had", "would", "could", "should", "any", "there", "from", "or", "but", "if", "so", "all"])
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,6 @@ def clauses(text: str, start: int = 0, end: int | None = None) -> list[Clause]:
     end = len(text) if end is None else end
     out: list[Clause] = []
     pending = start
-    position = start
     for cut in list(_CUT.finditer(text, start, end)) + [None]:
         stop = cut.start() if cut else end
         piece_end = stop
@@ -67,7 +66,6 @@ def clauses(text: str, start: int = 0, end: int | None = None) -> list[Clause]:
             if trimmed:
                 out.append(Clause(pending + lead, pending + lead + len(trimmed), trimmed))
             pending = cut.end() if cut else end
-        position = cut.end() if cut else end
     return out
 
 

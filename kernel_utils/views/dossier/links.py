@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from IPython.display import HTML
 
-from kernel_utils.store.documents import document_record, list_documents
 from kernel_utils.layers.dossier.links import LINK_TYPES, Link, links_for, load_links
+from kernel_utils.store.documents import document_record, list_documents
 from kernel_utils.views.dossier.network import EDGE_STYLES
 from kernel_utils.views.dossier.templates import render
 
-__all__ = ["links_html", "link_rows", "witness_label"]
+__all__ = ["link_rows", "links_html", "witness_label"]
 
 
 def _title(document_id: str) -> str:

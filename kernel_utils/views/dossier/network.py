@@ -16,7 +16,7 @@ from kernel_utils.views.dossier.templates import render
 from kernel_utils.views.figure import figure_bundle
 from kernel_utils.views.palette import OKABE_ITO
 
-__all__ = ["Figure", "network_figure", "exchange_timeline_figure", "EDGE_STYLES"]
+__all__ = ["EDGE_STYLES", "Figure", "exchange_timeline_figure", "network_figure"]
 
 _OFFICE_FILLS = [OKABE_ITO["sky_blue"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"], OKABE_ITO["yellow"], OKABE_ITO["reddish_purple"]]
 #: How each kind of edge is drawn: colour, dash pattern, and the words of the legend.

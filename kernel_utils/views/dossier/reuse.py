@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from IPython.display import HTML
 
-from kernel_utils.store.documents import document_record
 from kernel_utils.layers.dossier.reuse import DEFAULT_THRESHOLD, document_reuse
+from kernel_utils.store.documents import document_record
 from kernel_utils.views.dossier.templates import render
 
 __all__ = ["reuse_html"]

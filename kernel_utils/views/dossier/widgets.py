@@ -7,7 +7,11 @@ from __future__ import annotations
 from IPython.display import HTML
 
 from kernel_utils.layers.dossier.links import LINK_TYPES
-from kernel_utils.layers.dossier.network import Correspondence, correspondence, follow_chain
+from kernel_utils.layers.dossier.network import (
+    Correspondence,
+    correspondence,
+    follow_chain,
+)
 from kernel_utils.views.dossier.templates import render
 
 __all__ = ["ChainExplorer", "chain_html"]
@@ -25,7 +29,8 @@ def chain_html(document_id: str, direction: str = "back", reading: str = "all", 
     rows = [{"depth": d, "source": label(e.source), "target": label(e.target), "verb": _VERBS.get(e.kind, e.kind),
              "bundled": e.bundled, "partial": ", ".join(i for i in (e.source, e.target) if i in net.partial), "reading": "the text" if e.reading == "text" else "the edition's reading", "quote": e.quote}
             for d, e in steps]
-    heading = f"From {label(document_id)}, {dict((v, k) for k, v in _DIRECTIONS)[direction]}: {len(rows)} step(s)"
+    names = {value: words for words, value in _DIRECTIONS}
+    heading = f"From {label(document_id)}, {names[direction]}: {len(rows)} step(s)"
     return render("chain.html", heading=heading, rows=rows, empty="No document in the dossier is reached this way.")
 
 
