@@ -65,7 +65,7 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "layers.dossier.resolution": ("ResolutionTable", "load_resolution_table", "resolve_references", "table_from_json"),
     "layers.dossier.dossier": ("dossier_references", "find_references", "references_in_document"),
     "layers.dossier.reuse": ("ReusedPassage", "document_reuse", "reuse_with_others", "text_reuse"),
-    "layers.dossier.links": ("Link", "links_for", "load_links"),
+    "layers.dossier.links": ("Link", "links_for", "load_links", "passages_table"),
     "layers.dossier.network": ("Correspondence", "correspondence", "documents_table", "follow_chain"),
     "views.dossier.network": ("network_figure", "exchange_timeline_figure"),
     "views.dossier.reuse": ("reuse_html",),

@@ -121,3 +121,15 @@ def test_the_chain_explorer_is_set_from_code_and_its_view_follows():
     forward = explorer.select(direction="forward", reading="text").data
     assert "frus1950v07-d1085" in forward and "edition" not in forward.split("</strong>", 1)[1]
     assert explorer.document.description == "Document" and explorer.direction.description == "Follow"
+
+
+def test_602_read_passage_by_passage_names_paragraph_point_and_direction():
+    from kernel_utils import passages_table
+
+    rows = passages_table(T602)
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    wu = next(r for r in rows if r["link id"] == "p3-withdrawal-answers-wu-demand")
+    assert (wu["paragraph"], wu["link"], wu["other document"]) == ("¶4 (point 3)", "answers", "frus1950v07-d970")
+    used = next(r for r in passages_table("frus1950v07-d1085") if r["link id"] == "pursuant-uses-602")
+    assert (used["link"], used["other document"]) == ("uses", T602)
+    assert next(r for r in rows if r["link id"] == "pursuant-uses-602")["link"] == "is used by"

@@ -21,13 +21,19 @@ from kernel_utils.store.validation import (
     register,
 )
 
-__all__ = ["LINK_TYPES", "Anchor", "Link", "links_for", "load_links"]
+__all__ = ["passages_table", "LINK_TYPES", "Anchor", "Link", "links_for", "load_links"]
 
 LINKS_FILE = "dossier/links.json"
 #: The kinds of link, and how each reads from the first document's side.
 LINK_TYPES: dict[str, str] = {
     "answers": "answers", "repeats": "repeats", "implements": "implements",
     "defers-to": "defers to", "uses": "is used by",
+}
+
+#: The same, read from the other document's side.
+_PASSIVE: dict[str, str] = {
+    "answers": "is answered by", "repeats": "is repeated by", "implements": "is implemented by",
+    "defers-to": "is deferred to by", "uses": "uses",
 }
 
 
@@ -91,3 +97,21 @@ def links_for(document_id: str, links: list[Link] | None = None) -> list[Link]:
     """The links that touch a document, from either side."""
     links = load_links() if links is None else links
     return [l for l in links if document_id in (l.source.document, l.target.document, l.target.refers_to)]
+
+
+def passages_table(document_id: str, links: list[Link] | None = None) -> list[dict[str, object]]:
+    """The document read passage by passage: for each link touching it, in text order, the paragraph
+    (and numbered point) of its passage, the passage, what it does, and the other document."""
+    from kernel_utils.store.documents import load_document
+
+    doc = load_document(document_id)
+    rows = []
+    for link in links_for(document_id, links):
+        here, there = (link.source, link.target) if link.source.document == document_id else (link.target, link.source)
+        paragraph = doc.paragraph_at(here.start)
+        verb = LINK_TYPES[link.type] if here is link.source else _PASSIVE[link.type]
+        rows.append({
+            "start": here.start, "paragraph": f"¶{paragraph.number}" + (f" (point {paragraph.point})" if paragraph and paragraph.point else "") if paragraph else "",
+            "passage": here.quote, "link": verb, "other document": there.refers_to or there.document, "link id": link.id,
+        })
+    return sorted(rows, key=lambda r: (r["start"], r["link id"]))
