@@ -21,7 +21,7 @@ from kernel_utils.store.validation import (
     register,
 )
 
-__all__ = ["passages_table", "LINK_TYPES", "Anchor", "Link", "links_for", "load_links"]
+__all__ = ["LINK_TYPES", "Anchor", "Link", "links_for", "load_links", "passages_table"]
 
 LINKS_FILE = "dossier/links.json"
 #: The kinds of link, and how each reads from the first document's side.
