@@ -107,7 +107,7 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     first, last = min(_day(n.date) for n in dated), max(_day(n.date) for n in dated)
     span = max(1, (last - first).days)
     offices = [o for o in _office_order(net) if any(n.sender == o for n in dated)]
-    left, width, top = 270, 1100, 50
+    left, width, top = 300, 1120, 50
     lane_y = {o: top + 20 + i * 70 for i, o in enumerate(offices)}
     axis_y = top + 20 + len(offices) * 70
     x_of = lambda d: left + 20 + (width - left - 60) * (d - first).days / span
@@ -139,7 +139,7 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     legend = [{"x": left + (i % 3) * 250, "y": axis_y + 40 + (i // 3) * 20, "colour": c, "dash": d, "label": words}
               for i, (c, d, words) in enumerate(EDGE_STYLES.values())]
     height = axis_y + 40 + 20 * ((len(legend) + 2) // 3) + 10
-    lanes = [{"y": lane_y[o], "label": _short_office(net.offices[o])[:38]} for o in offices]
+    lanes = [{"y": lane_y[o], "label": _short_office(net.offices[o])[:44]} for o in offices]
     svg = render("timeline.svg", width=width, height=height, lanes=lanes, ticks=ticks, edges=edges, nodes=nodes, legend=legend,
                  left=left, top=top, axis_y=axis_y)
     label = "The exchange on a timeline"
