@@ -31,8 +31,8 @@ def witness_line_html(record: DocumentRecord) -> str:
         return str(Markup("<p role='note'><strong>Witness:</strong> not recorded for {}.</p>").format(record.id))
     if w.is_partial:
         return str(Markup(
-            "<p role='note' style='{style}'><strong>Partial witness.</strong> The text read is {what}, "
-            "and it stops part-way through the document, after {n} characters, at “…{stop}”. "
+            "<p role='note' style='{style}'><strong>Partial witness.</strong> The edition read {what}, "
+            "and that text stops part-way through the document, after {n} characters, at “…{stop}”. "
             "Nothing is claimed about the rest of the document. <a href='{url}'>The page read</a>.</p>"
         ).format(style=_PARTIAL, what=w.what, n=f"{w.characters:,}", stop=w.stops_at, url=w.url))
     return str(Markup(
