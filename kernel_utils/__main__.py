@@ -1,8 +1,11 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
-``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI).
+``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI) and
+``python -m kernel_utils add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch`` (bundle a
+document: its text byte for byte and a record written from the parse, with its witness; see
+:mod:`kernel_utils.store.adding`).
 
-Both print plain messages (no traceback) and exit non-zero on a problem, so
+All print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
 """
 
