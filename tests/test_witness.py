@@ -66,3 +66,16 @@ def test_stop_words_are_the_exact_end_of_the_text():
     text = "x " * 100 + "after a cease-fire were i"
     assert text.endswith(stop_words(text)) and len(stop_words(text)) <= 60
     assert stop_words("short") == "short"
+
+
+def test_the_witness_line_escapes_the_data():
+    from dataclasses import replace
+
+    from kernel_utils import document_record, witness_line_html
+    from kernel_utils.store.witness import Witness
+
+    payload = "<script>alert(1)</script>"
+    record = document_record("frus1950v07-d1068")
+    hostile = replace(record, witness=Witness("web-page-text", "https://example.org/'><script>", payload, 10, "partial", payload, payload))
+    html = witness_line_html(hostile)
+    assert "<script>" not in html and "&lt;script&gt;" in html
