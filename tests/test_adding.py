@@ -113,6 +113,7 @@ def test_fetch_without_a_network_says_what_to_do(tmp_path, capsys, monkeypatch):
     (["frus1930v01-d99", "--tei", str(TEI / "frus1930v01-d14.xml"), "--volume-title", "x"], "unknown id 'frus1930v01-d99' in this volume"),
     (["frus1950v07-d1077", "--from", str(TEXTS / "frus1950v07-d1077.txt")], "already bundled"),
     (["frus1930v01-d14", "--tei", str(TEI / "frus1930v01-d14.xml")], "--volume-title"),
+    (["frus1930v01-d14", "--tei", str(TEXTS / "frus1930v01-d14.txt")], "not a TEI volume"),
 ])
 def test_errors_are_one_clear_line(data_copy, capsys, argv, words):
     code, out, err = _cli(capsys, *argv)
@@ -167,3 +168,15 @@ def test_document_ids(document_id, expected):
 def test_bad_document_ids(document_id):
     with pytest.raises(AddError, match="frusVOLUME-dN"):
         parse_document_id(document_id)
+
+
+def test_the_volume_title_comes_from_the_tei_header(data_copy, tmp_path):
+    xml = (TEI / "frus1930v01-d14.xml").read_text(encoding="utf-8")
+    div = xml[xml.index('<div type="document"'): xml.rindex("</div>") + len("</div>")]
+    volume = tmp_path / "frus1930v01.xml"
+    volume.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0">'
+        '<teiHeader><fileDesc><titleStmt><title type="complete">A Made-Up Volume\n   Title</title></titleStmt></fileDesc></teiHeader>'
+        f"<text><body>{div}</body></text></TEI>", encoding="utf-8")
+    record = add_document(AddRequest("frus1930v01-d14", tei_file=volume))
+    assert record["frus"]["volume_title"] == "A Made-Up Volume Title"

@@ -141,7 +141,9 @@ def _read(request: AddRequest, volume_id: str, number: int) -> tuple[bytes, Witn
         try:
             imported = import_tei(path, div, label=path.name)
         except TeiError as exc:
-            raise AddError(f"unknown id {request.document_id!r} in this volume: {exc}") from None
+            if "no <div type='document'" in str(exc):
+                raise AddError(f"unknown id {request.document_id!r} in this volume: {exc}") from None
+            raise AddError(f"{path}: not a TEI volume the importer can read ({exc})") from None
         text = imported.document.text
         reading = parse_witness_text(text, source=f"{path.name}#{div}", partial=False)
         witness = {"kind": "tei-volume", "url": tei_volume_url(volume_id),
