@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from kernel_utils.__main__ import main
 from kernel_utils.store import adding
-from kernel_utils.store.adding import AddError, AddRequest, add_document, fetch_tei_volume, parse_document_id
+from kernel_utils.store.adding import (
+    AddError,
+    AddRequest,
+    add_document,
+    fetch_tei_volume,
+    parse_document_id,
+)
 from kernel_utils.store.validation import validate_paths
 from tests.conftest import ROOT
 
@@ -58,7 +63,7 @@ def test_a_short_page_text_is_a_complete_witness_and_dated_by_its_dateline(data_
 
 
 def test_add_from_a_tei_volume(data_copy, capsys):
-    code, out, err = _cli(capsys, "frus1930v01-d14", "--tei", str(TEI / "frus1930v01-d14.xml"), "--volume-title", TEI_TITLE)
+    code, _out, err = _cli(capsys, "frus1930v01-d14", "--tei", str(TEI / "frus1930v01-d14.xml"), "--volume-title", TEI_TITLE)
     assert code == 0, err
     folder = data_copy / "documents" / "frus1930v01-d14"
     record = json.loads((folder / "document.json").read_text(encoding="utf-8"))
@@ -89,7 +94,7 @@ def test_fetch_downloads_once_into_the_cache(tmp_path):
 
 def test_fetch_from_the_command_line_with_a_recorded_file(data_copy, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(adding, "_default_download", lambda url: (TEI / "frus1930v01-d14.xml").read_bytes())
-    code, out, err = _cli(capsys, "frus1930v01-d14", "--fetch", "--cache-dir", str(tmp_path), "--volume-title", TEI_TITLE)
+    code, _out, err = _cli(capsys, "frus1930v01-d14", "--fetch", "--cache-dir", str(tmp_path), "--volume-title", TEI_TITLE)
     assert code == 0, err
     assert (tmp_path / "frus1930v01.xml").is_file()
     assert (data_copy / "documents" / "frus1930v01-d14" / "document.json").is_file()
@@ -100,7 +105,7 @@ def test_fetch_without_a_network_says_what_to_do(tmp_path, capsys, monkeypatch):
         raise OSError("Network is unreachable")
 
     monkeypatch.setattr(adding, "_default_download", offline)
-    code, out, err = _cli(capsys, "frus1930v01-d14", "--fetch", "--cache-dir", str(tmp_path))
+    code, _out, err = _cli(capsys, "frus1930v01-d14", "--fetch", "--cache-dir", str(tmp_path))
     assert code == 1
     assert "download https://github.com/HistoryAtState/frus/blob/master/volumes/frus1930v01.xml by hand" in err
     assert "--tei" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
@@ -116,7 +121,7 @@ def test_fetch_without_a_network_says_what_to_do(tmp_path, capsys, monkeypatch):
     (["frus1930v01-d14", "--tei", str(TEXTS / "frus1930v01-d14.txt")], "not a TEI volume"),
 ])
 def test_errors_are_one_clear_line(data_copy, capsys, argv, words):
-    code, out, err = _cli(capsys, *argv)
+    code, _out, err = _cli(capsys, *argv)
     assert code == 1
     assert words in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
@@ -126,7 +131,7 @@ def test_errors_are_one_clear_line(data_copy, capsys, argv, words):
 def test_a_text_that_is_not_a_frus_document(data_copy, tmp_path, capsys):
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear Sir,\n\nThank you for your letter of the 3rd.\n\nYours, A. N. Other", encoding="utf-8")
-    code, out, err = _cli(capsys, "frus1950v07-d2000", "--from", str(letter))
+    code, _out, err = _cli(capsys, "frus1950v07-d2000", "--from", str(letter))
     assert code == 1 and "not a FRUS document" in err and "no heading" in err
     assert not (data_copy / "documents" / "frus1950v07-d2000").exists()
 

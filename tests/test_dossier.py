@@ -7,7 +7,7 @@ import json
 import pytest
 
 import kernel_utils
-from kernel_utils import load_dossier, list_documents, witness_line, witness_line_html
+from kernel_utils import list_documents, load_dossier, witness_line, witness_line_html
 from tests.conftest import DATA
 
 #: The documents of the December 1950 exchange the issue asks for (d1055, Deptel 916, was found in the

@@ -19,17 +19,36 @@ import hashlib
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from kernel_utils.errors import DataValidationError, FrusParseError, KernelUtilsError, TeiError
+from kernel_utils.errors import (
+    DataValidationError,
+    FrusParseError,
+    KernelUtilsError,
+    TeiError,
+)
 from kernel_utils.store.paths import data_dir, display_path
-from kernel_utils.store.witness import STOP_WORDS_LENGTH, WitnessReading, parse_witness_text, stop_words
+from kernel_utils.store.witness import (
+    STOP_WORDS_LENGTH,
+    WitnessReading,
+    parse_witness_text,
+    stop_words,
+)
 from kernel_utils.text.parser import FrusDocument
 
-__all__ = ["AddError", "AddRequest", "add_document", "parse_document_id", "tei_volume_url", "fetch_tei_volume",
-           "PAGE_TEXT_LIMIT", "record_for"]
+__all__ = [
+    "PAGE_TEXT_LIMIT",
+    "AddError",
+    "AddRequest",
+    "add_document",
+    "fetch_tei_volume",
+    "parse_document_id",
+    "record_for",
+    "tei_volume_url",
+]
 
 #: A stored page text keeps about the first 2,000 characters of a page; one this long may stop part-way.
 PAGE_TEXT_LIMIT = 1900
@@ -81,7 +100,7 @@ def tei_volume_url(volume_id: str) -> str:
 def _default_download(url: str) -> bytes:
     import urllib.request
 
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (a fixed https address)
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read()
 
 
