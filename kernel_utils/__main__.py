@@ -113,7 +113,7 @@ def _add(args: argparse.Namespace) -> int:
     volume_id, _ = parse_document_id(args.document_id)
     tei = Path(args.tei) if args.tei else None
     if args.fetch:
-        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None)
+        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None, document_id=args.document_id)
     request = AddRequest(
         document_id=args.document_id, text_file=Path(args.from_file) if args.from_file else None, tei_file=tei,
         tei_document=args.document, coverage=args.coverage, read_via=args.read_via, note=args.note,

@@ -108,7 +108,7 @@ def test_fetch_without_a_network_says_what_to_do(tmp_path, capsys, monkeypatch):
     code, _out, err = _cli(capsys, "frus1930v01-d14", "--fetch", "--cache-dir", str(tmp_path))
     assert code == 1
     assert "download https://github.com/HistoryAtState/frus/blob/master/volumes/frus1930v01.xml by hand" in err
-    assert "--tei" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "python -m kernel_utils add frus1930v01-d14 --tei frus1930v01.xml" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("argv, words", [

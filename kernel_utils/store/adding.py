@@ -105,7 +105,7 @@ def _default_download(url: str) -> bytes:
 
 
 def fetch_tei_volume(volume_id: str, *, cache_dir: Path | None = None,
-                     download: Callable[[str], bytes] | None = None) -> Path:
+                     download: Callable[[str], bytes] | None = None, document_id: str = "ID") -> Path:
     """The TEI file of a volume, downloaded once from HistoryAtState/frus into a cache folder.
 
     ``cache_dir`` defaults to ``~/.cache/kernel_utils/tei``; ``download`` (a function of the URL
@@ -121,9 +121,10 @@ def fetch_tei_volume(volume_id: str, *, cache_dir: Path | None = None,
     except OSError as exc:  # URLError, timeouts and refused connections are OSErrors
         reason = getattr(exc, "reason", None) or exc
         raise AddError(f"cannot download {url} ({reason}); without a network, download {tei_volume_url(volume_id)} "
-                       f"by hand and run: python -m kernel_utils add ID --tei FILE.xml") from None
+                       f"by hand and run: python -m kernel_utils add {document_id} --tei {volume_id}.xml") from None
     if not data.lstrip().startswith(b"<"):
-        raise AddError(f"{url} did not return XML; download {tei_volume_url(volume_id)} by hand and use --tei FILE.xml")
+        raise AddError(f"{url} did not return XML; download {tei_volume_url(volume_id)} by hand and run: "
+                       f"python -m kernel_utils add {document_id} --tei {volume_id}.xml")
     cache.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".xml.part")
     partial.write_bytes(data)
