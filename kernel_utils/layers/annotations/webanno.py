@@ -1,15 +1,17 @@
 """The standoff layers of a document as W3C Web Annotations (JSON-LD).
 
-Every argument unit of every reading, and every mention of an entity, becomes one
-annotation whose target is the document's verbatim text (``data/documents/<id>/text.txt``,
+Every argument unit of every reading, every mention of an entity and every dossier link
+touching the document (when ``data/dossier/links.json`` exists) becomes one annotation whose target is the document's verbatim text (``data/documents/<id>/text.txt``,
 named by its path in this repository) with two selectors that must agree: a
 ``TextPositionSelector`` (Unicode code points, end exclusive, as in the data) and a
 ``TextQuoteSelector`` (``exact`` with up to 32 characters of ``prefix`` and ``suffix``), so
 a tool that reflows the text can still re-anchor it.  The ``scope`` is the FRUS web page the
 text was taken from.  See https://www.w3.org/TR/annotation-model/.
 
-Relations between units are not spans of the text and are not exported here (the AIF and
-Argdown exports of the argument layer carry them).
+A dossier link is a ``linking`` annotation: its target is the passage in this document, its
+body the linked passage of the other document (a SpecificResource on that document's text, with
+the same two selectors) and the link's type and rationale.  Relations between argument units are
+not spans of the text and are not exported here (the AIF and Argdown exports carry them).
 """
 
 from __future__ import annotations
@@ -40,6 +42,28 @@ def text_target(document_id: str, text: str, start: int, end: int, scope: str | 
     if scope:
         target["scope"] = scope
     return target
+
+
+def _link_annotations(document_id: str, scope: str | None) -> list[dict[str, Any]]:
+    from kernel_utils.layers.dossier.links import LINKS_FILE, links_for
+    from kernel_utils.store.paths import data_dir
+
+    if not (data_dir() / LINKS_FILE).is_file():
+        return []
+    out = []
+    for link in links_for(document_id):
+        if document_id == link.source.document:
+            here, there = link.source, link.target
+        elif document_id == link.target.document:
+            here, there = link.target, link.source
+        else:
+            continue  # the link only refers to this document by words elsewhere
+        body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing", "value": f"{link.type}: {link.rationale}"}]
+        other_text = load_document(there.document).text
+        body.append(text_target(there.document, other_text, there.start, there.end, None))
+        out.append({"id": f"#dossier/{link.id}", "type": "Annotation", "motivation": "linking", "body": body,
+                    "target": text_target(document_id, load_document(document_id).text, here.start, here.end, scope)})
+    return out
 
 
 def _unit_annotations(document_id: str, text: str, scope: str | None) -> list[dict[str, Any]]:
@@ -78,7 +102,8 @@ def web_annotations(document_id: str) -> dict[str, Any]:
     text = load_document(document_id).text
     record = document_record(document_id)
     scope = getattr(record, "url", None)
-    items = _unit_annotations(document_id, text, scope) + _mention_annotations(document_id, text, scope)
+    items = (_unit_annotations(document_id, text, scope) + _mention_annotations(document_id, text, scope)
+             + _link_annotations(document_id, scope))
     return {"@context": ANNO_CONTEXT, "id": f"#{document_id}/annotations", "type": "AnnotationCollection",
-            "label": f"Standoff annotations of {record.title} ({document_id}): argument units of each reading, entity mentions",
+            "label": f"Standoff annotations of {record.title} ({document_id}): argument units of each reading, entity mentions, dossier links",
             "total": len(items), "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}}
