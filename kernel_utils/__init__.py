@@ -12,6 +12,10 @@ The package reads as its architecture, one way up (see ``docs/architecture.md``)
 document model and parser) → ``store`` (data files: finding, validating, loading) → ``layers``
 (provenance, argument, timeline) → ``views`` (HTML, SVG, widgets).
 
+The dossier is every bundled document: ``list_documents()`` gives their ids, ``load_dossier()``
+loads each validated and parsed with its witness (what text was read and how much of it), and
+``python -m kernel_utils add ID --from FILE`` adds one.
+
 The core (text, store) is imported at once.  The layers and views are imported on first use
 of one of their names (``_LAZY``), so ``import kernel_utils; load_document(...)`` does not pay for
 pandas, matplotlib or the layers' code (see ``benchmarks/bench.py``).  Type checkers and IDEs
@@ -35,53 +39,54 @@ from kernel_utils.errors import (
     TextIntegrityError,
 )
 from kernel_utils.store.documents import (
+    BundledDocument,
     DocumentRecord,
     default_document,
     document_record,
     list_documents,
     load_document,
+    load_dossier,
     load_telegram,
 )
 from kernel_utils.store.sources import Source, load_sources
 from kernel_utils.store.validation import validate_all, validate_paths
+from kernel_utils.store.witness import Witness
 from kernel_utils.text.parser import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 
 if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept equal to _LAZY by a test)
-    from kernel_utils.text.tei import TeiImport, check_frus_tei, export_tei, import_tei
+    from kernel_utils.text.tei import check_frus_tei, export_tei, import_tei, TeiImport
     from kernel_utils.store.entities import (
-        Entity,
-        Mention,
         alias_occurrences,
+        Entity,
         load_entities,
         load_mentions,
+        Mention,
         mentions_table,
         unannotated_occurrences,
     )
     from kernel_utils.layers.provenance.chain import (
-        CitedDocument,
-        Fact,
-        KnownUnknown,
-        ProvenanceChain,
-        Step,
         chain_table,
         cited_documents_table,
+        CitedDocument,
+        Fact,
         has_provenance,
         known_unknowns_table,
+        KnownUnknown,
         layer_files,
         load_cited_documents,
         load_known_unknowns,
         load_provenance,
+        ProvenanceChain,
+        Step,
         volume_publication_document,
     )
     from kernel_utils.layers.provenance.file_designation import (
-        FileDesignation,
-        FileDesignationError,
         decode_file_designation,
         explain_file_designation,
+        FileDesignation,
+        FileDesignationError,
     )
     from kernel_utils.layers.provenance.citations import (
-        CitationError,
-        CitationRecord,
         bibtex,
         check_bibtex,
         check_ris,
@@ -89,22 +94,23 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
         chicago_note,
         citation_record,
         citation_record_for_source,
+        CitationError,
+        CitationRecord,
         csl_json,
         format_citation,
         ris,
         validate_csl_json,
     )
     from kernel_utils.layers.argument.model import (
-        Reading,
-        Vocabulary,
         compare_readings,
         list_readings,
         load_reading,
         load_vocabulary,
+        Reading,
+        Vocabulary,
     )
     from kernel_utils.layers.argument.export import edge_table, from_aif, node_table, to_aif, to_argdown
     from kernel_utils.layers.timeline.model import (
-        Moment,
         date_disagreements,
         document_moment,
         event_detail,
@@ -112,6 +118,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
         filter_events,
         knowledge_horizon,
         load_timeline,
+        Moment,
         passage_links,
     )
     from kernel_utils.layers.timeline.export import timelinejs_json, to_csv, to_timelinejs
@@ -140,53 +147,77 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
         step_or_absence,
     )
     from kernel_utils.views.argument.diagram import argument_diagram, argument_svg
-    from kernel_utils.views.argument.widgets import (
-        ReadingSwitcher,
-        TypeFilter,
-        UnitExplorer,
-        WithdrawalExplorer,
-    )
-    from kernel_utils.views.timeline.chart import TimelineChart, timeline_chart
+    from kernel_utils.views.argument.widgets import ReadingSwitcher, TypeFilter, UnitExplorer, WithdrawalExplorer
+    from kernel_utils.views.timeline.chart import timeline_chart, TimelineChart
     from kernel_utils.views.timeline.cards import event_card_html, events_table_html, horizon_summary_html
     from kernel_utils.views.timeline.widgets import TimelineExplorer
+    from kernel_utils.store.adding import AddError, AddRequest, add_document, fetch_tei_volume
+    from kernel_utils.views.document.witness import witness_line, witness_line_html
+    from kernel_utils.layers.teaching.student import (
+        AmbiguousQuote,
+        QuoteError,
+        QuoteNotFound,
+        StudentReading,
+        find_quote,
+        load_reading_file,
+        reading_from_data,
+        reading_problems,
+    )
+    from kernel_utils.layers.teaching.compare import agreement, class_agreement, cohen_kappa, match_units
+    from kernel_utils.views.teaching.builder import ReadingBuilder, agreement_html
+    from kernel_utils.views.teaching.challenges import research_challenges_html
+    from kernel_utils.layers.annotations.webanno import web_annotations
+    from kernel_utils.layers.dossier.references import Reference, find_references_in_text
+    from kernel_utils.layers.dossier.resolution import (
+        ResolutionTable,
+        load_resolution_table,
+        resolve_references,
+        table_from_json,
+    )
+    from kernel_utils.layers.dossier.dossier import dossier_references, find_references, references_in_document
+    from kernel_utils.layers.dossier.reuse import ReusedPassage, document_reuse, reuse_with_others, text_reuse
+    from kernel_utils.layers.dossier.links import Link, links_for, load_links, passages_table
+    from kernel_utils.layers.dossier.network import Correspondence, correspondence, documents_table, follow_chain
+    from kernel_utils.views.dossier.network import network_figure, exchange_timeline_figure
+    from kernel_utils.views.dossier.reuse import reuse_html
+    from kernel_utils.views.dossier.links import links_html, witness_label
+    from kernel_utils.views.dossier.widgets import ChainExplorer, chain_html
 
 #: Names imported on first use, by the module (below ``kernel_utils``) that defines them.
 _LAZY: dict[str, tuple[str, ...]] = {
-    "text.tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
+    "text.tei": ("check_frus_tei", "export_tei", "import_tei", "TeiImport"),
     "store.entities": (
-        "Entity",
-        "Mention",
         "alias_occurrences",
+        "Entity",
         "load_entities",
         "load_mentions",
+        "Mention",
         "mentions_table",
         "unannotated_occurrences",
     ),
     "layers.provenance.chain": (
-        "CitedDocument",
-        "Fact",
-        "KnownUnknown",
-        "ProvenanceChain",
-        "Step",
         "chain_table",
         "cited_documents_table",
+        "CitedDocument",
+        "Fact",
         "has_provenance",
         "known_unknowns_table",
+        "KnownUnknown",
         "layer_files",
         "load_cited_documents",
         "load_known_unknowns",
         "load_provenance",
+        "ProvenanceChain",
+        "Step",
         "volume_publication_document",
     ),
     "layers.provenance.file_designation": (
-        "FileDesignation",
-        "FileDesignationError",
         "decode_file_designation",
         "explain_file_designation",
+        "FileDesignation",
+        "FileDesignationError",
     ),
     "layers.provenance.citations": (
-        "CitationError",
-        "CitationRecord",
         "bibtex",
         "check_bibtex",
         "check_ris",
@@ -194,22 +225,23 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "chicago_note",
         "citation_record",
         "citation_record_for_source",
+        "CitationError",
+        "CitationRecord",
         "csl_json",
         "format_citation",
         "ris",
         "validate_csl_json",
     ),
     "layers.argument.model": (
-        "Reading",
-        "Vocabulary",
         "compare_readings",
         "list_readings",
         "load_reading",
         "load_vocabulary",
+        "Reading",
+        "Vocabulary",
     ),
     "layers.argument.export": ("edge_table", "from_aif", "node_table", "to_aif", "to_argdown"),
     "layers.timeline.model": (
-        "Moment",
         "date_disagreements",
         "document_moment",
         "event_detail",
@@ -217,6 +249,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "filter_events",
         "knowledge_horizon",
         "load_timeline",
+        "Moment",
         "passage_links",
     ),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
@@ -246,22 +279,57 @@ _LAZY: dict[str, tuple[str, ...]] = {
     ),
     "views.argument.diagram": ("argument_diagram", "argument_svg"),
     "views.argument.widgets": ("ReadingSwitcher", "TypeFilter", "UnitExplorer", "WithdrawalExplorer"),
-    "views.timeline.chart": ("TimelineChart", "timeline_chart"),
+    "views.timeline.chart": ("timeline_chart", "TimelineChart"),
     "views.timeline.cards": ("event_card_html", "events_table_html", "horizon_summary_html"),
     "views.timeline.widgets": ("TimelineExplorer",),
+    "store.adding": ("AddError", "AddRequest", "add_document", "fetch_tei_volume"),
+    "views.document.witness": ("witness_line", "witness_line_html"),
+    "layers.teaching.student": (
+        "AmbiguousQuote",
+        "QuoteError",
+        "QuoteNotFound",
+        "StudentReading",
+        "find_quote",
+        "load_reading_file",
+        "reading_from_data",
+        "reading_problems",
+    ),
+    "layers.teaching.compare": ("agreement", "class_agreement", "cohen_kappa", "match_units"),
+    "views.teaching.builder": ("ReadingBuilder", "agreement_html"),
+    "views.teaching.challenges": ("research_challenges_html",),
+    "layers.annotations.webanno": ("web_annotations",),
+    "layers.dossier.references": ("Reference", "find_references_in_text"),
+    "layers.dossier.resolution": ("ResolutionTable", "load_resolution_table", "resolve_references", "table_from_json"),
+    "layers.dossier.dossier": ("dossier_references", "find_references", "references_in_document"),
+    "layers.dossier.reuse": ("ReusedPassage", "document_reuse", "reuse_with_others", "text_reuse"),
+    "layers.dossier.links": ("Link", "links_for", "load_links", "passages_table"),
+    "layers.dossier.network": ("Correspondence", "correspondence", "documents_table", "follow_chain"),
+    "views.dossier.network": ("network_figure", "exchange_timeline_figure"),
+    "views.dossier.reuse": ("reuse_html",),
+    "views.dossier.links": ("links_html", "witness_label"),
+    "views.dossier.widgets": ("ChainExplorer", "chain_html"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
 #: The promise: every public name of the library.
 __all__ = [
     "absent_layer_html",
+    "add_document",
+    "AddError",
+    "AddRequest",
+    "agreement",
+    "agreement_html",
     "alias_occurrences",
+    "AmbiguousQuote",
     "argument_diagram",
     "argument_svg",
     "basis_notes",
     "bibtex",
+    "BundledDocument",
+    "chain_html",
     "chain_overview",
     "chain_table",
+    "ChainExplorer",
     "ChainStepper",
     "check_bibtex",
     "check_frus_tei",
@@ -275,7 +343,11 @@ __all__ = [
     "CitationRecord",
     "cited_documents_table",
     "CitedDocument",
+    "class_agreement",
+    "cohen_kappa",
     "compare_readings",
+    "Correspondence",
+    "correspondence",
     "csl_json",
     "DataFolderError",
     "DataValidationError",
@@ -287,7 +359,10 @@ __all__ = [
     "document_moment",
     "document_record",
     "document_record_html",
+    "document_reuse",
     "DocumentRecord",
+    "documents_table",
+    "dossier_references",
     "edge_table",
     "Entity",
     "EntityExplorer",
@@ -296,13 +371,19 @@ __all__ = [
     "events_frame",
     "events_table_html",
     "example_paragraph",
+    "exchange_timeline_figure",
     "explain_file_designation",
     "export_tei",
     "Fact",
     "facts_lines",
+    "fetch_tei_volume",
     "FileDesignation",
     "FileDesignationError",
     "filter_events",
+    "find_quote",
+    "find_references",
+    "find_references_in_text",
+    "follow_chain",
     "format_citation",
     "from_aif",
     "FrusDocument",
@@ -318,23 +399,32 @@ __all__ = [
     "KnownUnknown",
     "layer_files",
     "layer_status_html",
+    "Link",
+    "links_for",
+    "links_html",
     "list_documents",
     "list_readings",
     "load_cited_documents",
     "load_document",
+    "load_dossier",
     "load_entities",
     "load_known_unknowns",
+    "load_links",
     "load_mentions",
     "load_provenance",
     "load_reading",
+    "load_reading_file",
+    "load_resolution_table",
     "load_sources",
     "load_telegram",
     "load_timeline",
     "load_vocabulary",
+    "match_units",
     "Mention",
     "mentions_table",
     "missing_layer_html",
     "Moment",
+    "network_figure",
     "node_table",
     "page_turns",
     "PageBreak",
@@ -342,19 +432,36 @@ __all__ = [
     "ParagraphExplorer",
     "parse_frus_text",
     "passage_links",
+    "passages_table",
     "Problem",
     "ProvenanceChain",
+    "QuoteError",
+    "QuoteNotFound",
     "Reading",
+    "reading_from_data",
+    "reading_problems",
+    "ReadingBuilder",
     "ReadingSwitcher",
+    "Reference",
+    "references_in_document",
     "render_text",
+    "research_challenges_html",
+    "ResolutionTable",
+    "resolve_references",
+    "reuse_html",
+    "reuse_with_others",
+    "ReusedPassage",
     "ris",
     "Source",
     "source_line",
     "Step",
     "step_or_absence",
+    "StudentReading",
     "summary_card",
+    "table_from_json",
     "TeiError",
     "TeiImport",
+    "text_reuse",
     "TextIntegrityError",
     "timeline_chart",
     "TimelineChart",
@@ -372,7 +479,12 @@ __all__ = [
     "validate_paths",
     "Vocabulary",
     "volume_publication_document",
+    "web_annotations",
     "WithdrawalExplorer",
+    "Witness",
+    "witness_label",
+    "witness_line",
+    "witness_line_html",
     "__version__",
 ]
 
