@@ -1,6 +1,7 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
-``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI).
+``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI) and
+``python -m kernel_utils hypotheses [--json]`` (the interpretive hypotheses with their evidence).
 
 Both print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
@@ -103,6 +104,22 @@ def _export_tei(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hypotheses(args: argparse.Namespace) -> int:
+    from kernel_utils.layers.interpretation.hypotheses import hypotheses_json, load_hypotheses, tally
+
+    data = load_hypotheses()
+    if args.json:
+        json.dump(hypotheses_json(data), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(data.interpretation)
+    for h in data.hypotheses:
+        t = tally(h, data.weights)
+        print(f"\n{h.id}: {h.title}\n  {h.statement}")
+        print(f"  evidence: {t.for_items} for (weight {t.for_weight}), {t.against_items} against (weight {t.against_weight}), from {', '.join(h.documents)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kernel_utils", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
     x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
     x.set_defaults(run=_export_tei)
+    h = sub.add_parser("hypotheses", help="print the interpretive hypotheses about the document's purpose, with their evidence")
+    h.add_argument("--json", action="store_true", help="print them as a JSON list (id, statement, evidence ...)")
+    h.set_defaults(run=_hypotheses)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

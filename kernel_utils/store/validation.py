@@ -56,6 +56,9 @@ _RULE_MODULES: dict[str, tuple[str, ...]] = {
     "kernel_utils.layers.provenance.file_designation": ("decimal_file_classes.json",),
     "kernel_utils.layers.timeline.model": ("timeline/events.json",),
     "kernel_utils.layers.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+    "kernel_utils.layers.interpretation.hypotheses": ("interpretation/hypotheses.json",),
+    "kernel_utils.layers.interpretation.policy_turn": ("interpretation/policy_turn.json",),
+    "kernel_utils.layers.interpretation.literature": ("interpretation/scholarship.json", "interpretation/open_questions.json"),
 }
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]
