@@ -45,8 +45,8 @@ def _unit_line(reading: Reading, uid: str) -> str:
 def _highlighted_paragraph(reading: Reading, uid: str) -> str:
     """The paragraph holding ``uid`` with its span marked and the spans of its neighbours underlined."""
     unit = reading.unit(uid)
-    near = [reading.unit(n) for n in reading.neighbours(uid)]
-    text = reading.text
+    near = [reading.unit(n) for n in reading.neighbours(uid) if reading.unit(n).document == unit.document]
+    text = reading.text_of(unit)
     # the whole paragraph: from the blank line before the unit to the next one (paragraphs never hold one)
     before = text.rfind("\n\n", 0, unit.start)
     para_start = before + 2 if before >= 0 else 0
