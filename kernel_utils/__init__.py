@@ -18,14 +18,16 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
+from kernel_utils.store.documents import (DEFAULT_DOCUMENT, BundledDocument, DocumentRecord, document_record, list_documents,
+                                          load_document, load_dossier, load_telegram)
+from kernel_utils.store.witness import Witness
 from kernel_utils.errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
 from kernel_utils.text.parser import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from kernel_utils.store.sources import Source, load_sources
 from kernel_utils.store.validation import validate_all, validate_paths
 
 _CORE = [
-    "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "FrusDocument", "FrusParseError",
+    "BundledDocument", "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "Witness", "load_dossier", "FrusDocument", "FrusParseError",
     "HeaderLine", "KernelUtilsError", "PageBreak", "Paragraph", "Problem", "Source", "TeiError", "TextIntegrityError",
     "document_record", "list_documents", "load_document", "load_sources", "load_telegram",
     "parse_frus_text", "validate_all", "validate_paths",
@@ -35,6 +37,9 @@ _CORE = [
 _LAYERS: dict[str, tuple[str, ...]] = {
     # TEI in and out (HistoryAtState/frus conventions)
     "text.tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
+    # adding a document to the dossier; the witness line
+    "store.adding": ("AddError", "AddRequest", "add_document", "fetch_tei_volume"),
+    "views.document.witness": ("witness_line", "witness_line_html"),
     # provenance (notebook 01)
     "store.entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
                  "unannotated_occurrences"),

@@ -120,6 +120,25 @@ def _hypotheses(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add(args: argparse.Namespace) -> int:
+    """``add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch``: bundle a document."""
+    from kernel_utils.store.adding import AddRequest, add_document, fetch_tei_volume, parse_document_id
+
+    volume_id, _ = parse_document_id(args.document_id)
+    tei = Path(args.tei) if args.tei else None
+    if args.fetch:
+        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None)
+    request = AddRequest(
+        document_id=args.document_id, text_file=Path(args.from_file) if args.from_file else None, tei_file=tei,
+        tei_document=args.document, coverage=args.coverage, read_via=args.read_via, note=args.note,
+        volume_title=args.volume_title, force=args.force,
+    )
+    record = add_document(request)
+    witness = record["witness"]
+    print(f"added {record['id']}: {record['short_title']} ({witness['coverage']} witness, {witness['characters']:,} characters)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kernel_utils", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     h = sub.add_parser("hypotheses", help="print the interpretive hypotheses about the document's purpose, with their evidence")
     h.add_argument("--json", action="store_true", help="print them as a JSON list (id, statement, evidence ...)")
     h.set_defaults(run=_hypotheses)
+    a = sub.add_parser("add", help="bundle a FRUS document from a page text or a TEI volume (writes data/documents/ID/)")
+    a.add_argument("document_id", help="the FRUS id, e.g. frus1950v07-d1054")
+    src = a.add_mutually_exclusive_group(required=True)
+    src.add_argument("--from", dest="from_file", metavar="FILE", help="the page text of the document (UTF-8), kept byte for byte")
+    src.add_argument("--tei", metavar="VOLUME.xml", help="a HistoryAtState/frus TEI volume holding the document")
+    src.add_argument("--fetch", action="store_true", help="download the volume's TEI from HistoryAtState/frus once (needs a network)")
+    a.add_argument("--document", help="in the TEI volume: the document division's xml:id (default: dN from the id)")
+    a.add_argument("--coverage", choices=("auto", "complete", "partial"), default="auto",
+                   help="how much of the document the page text holds (auto: partial when it reaches the store's ~2,000-character limit)")
+    a.add_argument("--read-via", help="how the text was read (e.g. 'search tool, pages corpus')")
+    a.add_argument("--note", help="a note on the witness (replaces the default note)")
+    a.add_argument("--volume-title", help="the volume's title, when no bundled document of the volume gives it")
+    a.add_argument("--cache-dir", help="where --fetch keeps downloaded volumes (default ~/.cache/kernel_utils/tei)")
+    a.add_argument("--force", action="store_true", help="replace a document already bundled")
+    a.set_defaults(run=_add)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
