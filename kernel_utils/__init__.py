@@ -63,8 +63,9 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     # interpretation (notebook 05)
     "layers.interpretation.hypotheses": ("Evidence", "Hypothesis", "Hypotheses", "Tally", "hypotheses_json", "load_hypotheses", "tally"),
     "layers.interpretation.policy_turn": ("PolicyTurn", "load_policy_turn"),
-    "layers.interpretation.literature": ("OpenQuestion", "Work", "bibliography_entry", "further_reading", "load_open_questions", "load_scholarship"),
-    "views.interpretation.tables": ("evidence_table_html", "hypotheses_overview_html", "narrative_html", "open_questions_html", "scholarship_html",
+    "layers.interpretation.literature": ("OpenQuestion", "Work", "bibliography_entry", "further_reading", "load_open_questions", "load_scholarship",
+                                           "scholarship_rule"),
+    "views.interpretation.tables": ("deciding_html", "evidence_table_html", "hypotheses_overview_html", "narrative_html", "open_questions_html", "scholarship_html",
                                     "steps_table_html", "tally_html"),
     "views.interpretation.widgets": ("HypothesisExplorer",),
 }

@@ -16,7 +16,7 @@ from typing import Any, Iterator, Mapping
 from kernel_utils.errors import Problem
 from kernel_utils.store.validation import CheckContext, check_unique_ids, load_validated, register
 
-__all__ = ["Work", "OpenQuestion", "load_scholarship", "load_open_questions", "further_reading", "bibliography_entry"]
+__all__ = ["Work", "OpenQuestion", "load_scholarship", "load_open_questions", "further_reading", "bibliography_entry", "scholarship_rule"]
 
 SCHOLARSHIP, QUESTIONS = "interpretation/scholarship.json", "interpretation/open_questions.json"
 
@@ -102,6 +102,11 @@ def load_scholarship() -> list[Work]:
     data = load_validated(SCHOLARSHIP)
     return [Work(w["id"], w["author"], w["title"], w["publisher"], w["year"], tuple(w["verified_from"]), tuple(w["passages"]),
                  {k: v for k, v in w.items() if k not in _CORE}) for w in data["works"]]
+
+
+def scholarship_rule() -> str:
+    """The rule the scholarship file follows (quoted with the list it governs)."""
+    return load_validated(SCHOLARSHIP)["rule"]
 
 
 def further_reading(works: list[Work] | None = None) -> list[Work]:
