@@ -172,3 +172,15 @@ def test_explorer_switches_evidence_and_the_tally_follows():
     assert x.on == [e.id for e in h.evidence]
     other = x.data.hypotheses[-1].id
     assert x.choose(other) and x.hypothesis.id == other and set(x.boxes) == {e.id for e in x.hypothesis.evidence}
+
+
+def test_tally_table_and_evidence_by_document(hyps):
+    table = hyps.tally_table()
+    assert list(table.index) == [h.id for h in hyps.hypotheses]
+    assert (table["items for"] > 0).all() and (table["items against"] > 0).all()
+    assert table.loc["h-opening", "weight for"] == tally(hyps.get("h-opening"), hyps.weights).for_weight
+    none_on = hyps.tally_table(on=[])
+    assert (none_on["balance"] == 0).all()
+    in_916 = hyps.evidence_in("frus1950v07-d1055")
+    assert in_916 and all(e.document == "frus1950v07-d1055" for _, e in in_916)
+    assert hyps.evidence_in("frus1950v07-d9999") == []

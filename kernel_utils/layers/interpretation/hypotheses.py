@@ -75,6 +75,23 @@ class Hypotheses:
     not_read: tuple[str, ...]
     hypotheses: tuple[Hypothesis, ...]
 
+    def evidence_in(self, document: str) -> list[tuple[str, Evidence]]:
+        """Every evidence item quoting ``document``, with the id of the hypothesis it serves (empty if none)."""
+        return [(h.id, e) for h in self.hypotheses for e in h.evidence if e.document == document]
+
+    def tally_table(self, on: Iterable[str] | None = None):
+        """One row per hypothesis: items and summed weights for and against (``on``: the item ids switched on; default all)."""
+        import pandas as pd
+
+        chosen = None if on is None else set(on)
+        rows = []
+        for h in self.hypotheses:
+            t = tally(h, self.weights, None if chosen is None else [e.id for e in h.evidence if e.id in chosen])
+            rows.append({"hypothesis": h.id, "title": h.title, "items for": t.for_items, "weight for": t.for_weight,
+                         "items against": t.against_items, "weight against": t.against_weight, "balance": t.balance,
+                         "documents": len(h.documents)})
+        return pd.DataFrame(rows).set_index("hypothesis")
+
     def get(self, hypothesis_id: str) -> Hypothesis:
         """The hypothesis with this id (``KeyError`` listing the valid ids)."""
         for h in self.hypotheses:
