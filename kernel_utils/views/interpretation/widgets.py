@@ -30,22 +30,26 @@ class HypothesisExplorer:
     def __init__(self, hypotheses: Hypotheses | None = None, *, start: str | None = None):
         import ipywidgets as widgets
 
-        self._w = widgets
         self.data = hypotheses or load_hypotheses()
         first = start or self.data.hypotheses[0].id
         options = [(f"{h.title} ({h.id})", h.id) for h in self.data.hypotheses]
         self.choice = widgets.Dropdown(options=options, value=first, description="Hypothesis", style={"description_width": "initial"},
                                        layout=widgets.Layout(width="40em"))
         self.statement = widgets.HTML()
-        self.boxes_area = widgets.VBox()
         self.result = widgets.HTML()
         self.table = widgets.HTML()
         self.deciding = widgets.HTML()
-        self.boxes: dict[str, object] = {}
+        # One pool of check boxes, reused for every hypothesis (relabelled, extra ones hidden): the controls on
+        # the page stay the same elements when the hypothesis changes, so focus and keyboard use are not lost.
+        size = max(len(h.evidence) for h in self.data.hypotheses)
+        self._pool = [widgets.Checkbox(value=True, description="", indent=False, layout=widgets.Layout(width="60em")) for _ in range(size)]
+        self._quiet = False
+        for box in self._pool:
+            box.observe(self._on_box, names="value")
         self.choice.observe(lambda change: self._build(), names="value")
         self._build()
         self.widget = widgets.VBox([self.choice, self.statement, widgets.Label("Evidence switched on (uncheck to leave an item out):"),
-                                    self.boxes_area, self.result, self.table, self.deciding])
+                                    widgets.VBox(self._pool), self.result, self.table, self.deciding])
 
     # ------------------------------------------------------------------ state
     @property
@@ -54,20 +58,31 @@ class HypothesisExplorer:
         return self.data.get(self.choice.value)
 
     @property
+    def boxes(self) -> dict[str, object]:
+        """The check box of each evidence item of the chosen hypothesis, by item id."""
+        return {e.id: box for e, box in zip(self.hypothesis.evidence, self._pool)}
+
+    @property
     def on(self) -> list[str]:
         """Ids of the evidence items switched on, in the hypothesis's order."""
         return [i for i, box in self.boxes.items() if box.value]
 
     def _build(self) -> None:
         h = self.hypothesis
-        self.boxes = {e.id: self._w.Checkbox(value=True, description=_box_label(e), indent=False, layout=self._w.Layout(width="60em"))
-                      for e in h.evidence}
-        for box in self.boxes.values():
-            box.observe(lambda change: self._refresh(), names="value")
-        self.boxes_area.children = tuple(self.boxes.values())
+        self._quiet = True
+        for i, box in enumerate(self._pool):
+            if i < len(h.evidence):
+                box.description, box.value, box.layout.display = _box_label(h.evidence[i]), True, None
+            else:
+                box.description, box.value, box.layout.display = "", True, "none"
+        self._quiet = False
         self.statement.value = f"<p><b>{_esc(h.title)}</b>: {_esc(h.statement)} <i>(the edition's interpretation)</i></p>"
         self.deciding.value = deciding_html(h).data
         self._refresh()
+
+    def _on_box(self, change) -> None:
+        if not self._quiet:
+            self._refresh()
 
     def _refresh(self) -> None:
         h = self.hypothesis
