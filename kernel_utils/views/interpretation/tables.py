@@ -18,7 +18,7 @@ from kernel_utils.layers.interpretation.literature import OpenQuestion, Work, bi
 from kernel_utils.layers.interpretation.policy_turn import PolicyTurn
 
 __all__ = ["evidence_table_html", "tally_html", "hypotheses_overview_html", "narrative_html", "steps_table_html",
-           "scholarship_html", "open_questions_html", "document_label", "deciding_html"]
+           "scholarship_html", "open_questions_html", "document_label", "deciding_html", "statement_html"]
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
 _ENV.filters["flat"] = lambda text: " ".join(str(text).split())
@@ -53,6 +53,8 @@ _OVERVIEW = _ENV.from_string("""
 </ol>
 <p style="font-size:0.9em">{{ hs.witness_note }}</p>
 <p style="font-size:0.9em">Not read, or read only in part:</p><ul style="font-size:0.9em">{% for n in hs.not_read %}<li>{{ n }}</li>{% endfor %}</ul>""")
+
+_STATEMENT = _ENV.from_string("""<p><b>{{ h.title }}</b>: {{ h.statement }} <i>(the edition's interpretation)</i></p>""")
 
 _DECIDE = _ENV.from_string("""
 <p style="margin:0.3em 0"><b>What would decide it</b>:</p>
@@ -120,6 +122,11 @@ def hypotheses_overview_html(hypotheses: Hypotheses) -> HTML:
     """The hypotheses with their statements, labelled as the edition's interpretation, and what was not read."""
     counts = {h.id: (sum(e.stance == "for" for e in h.evidence), sum(e.stance == "against" for e in h.evidence)) for h in hypotheses.hypotheses}
     return HTML(_OVERVIEW.render(hs=hypotheses, counts=counts))
+
+
+def statement_html(hypothesis: Hypothesis) -> HTML:
+    """A hypothesis's title and statement, labelled as the edition's interpretation."""
+    return HTML(_STATEMENT.render(h=hypothesis))
 
 
 def deciding_html(hypothesis: Hypothesis) -> HTML:

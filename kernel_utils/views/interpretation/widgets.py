@@ -13,7 +13,7 @@ from typing import Iterable
 from IPython.display import HTML
 
 from kernel_utils.layers.interpretation.hypotheses import Hypotheses, load_hypotheses, tally
-from kernel_utils.views.interpretation.tables import deciding_html, evidence_table_html, tally_html
+from kernel_utils.views.interpretation.tables import deciding_html, evidence_table_html, statement_html, tally_html
 
 __all__ = ["HypothesisExplorer"]
 
@@ -76,7 +76,7 @@ class HypothesisExplorer:
             else:
                 box.description, box.value, box.layout.display = "", True, "none"
         self._quiet = False
-        self.statement.value = f"<p><b>{_esc(h.title)}</b>: {_esc(h.statement)} <i>(the edition's interpretation)</i></p>"
+        self.statement.value = statement_html(h).data
         self.deciding.value = deciding_html(h).data
         self._refresh()
 
@@ -107,8 +107,3 @@ class HypothesisExplorer:
         """The tally and evidence table as the view shows them now (static HTML)."""
         return HTML(self.result.value + self.table.value)
 
-
-def _esc(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
