@@ -7,6 +7,11 @@ The public API is what this module exports (``__all__``); notebooks use nothing 
 >>> telegram.telegram_number
 '602'
 
+The dossier is every bundled document of the exchange around the telegram:
+``list_documents()`` gives their ids, ``load_dossier()`` loads each validated and parsed with its
+witness (what text was read and how much of it; a partial witness is labelled so), and
+``python -m kernel_utils add ID --from FILE`` adds one.
+
 The core (the text, its parser, the validator) is imported at once.  The layers built on
 it (provenance, argument, timeline) are imported on first use of one of their names, so
 ``import kernel_utils; load_telegram()`` does not pay for matplotlib or the layers'

@@ -1,9 +1,12 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
 ``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI) and
+``python -m kernel_utils add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch`` (bundle a
+document: its text byte for byte and a record written from the parse, with its witness; see
+:mod:`kernel_utils.store.adding`) and
 ``python -m kernel_utils hypotheses [--json]`` (the interpretive hypotheses with their evidence).
 
-Both print plain messages (no traceback) and exit non-zero on a problem, so
+All print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
 """
 
@@ -127,7 +130,7 @@ def _add(args: argparse.Namespace) -> int:
     volume_id, _ = parse_document_id(args.document_id)
     tei = Path(args.tei) if args.tei else None
     if args.fetch:
-        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None)
+        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None, document_id=args.document_id)
     request = AddRequest(
         document_id=args.document_id, text_file=Path(args.from_file) if args.from_file else None, tei_file=tei,
         tei_document=args.document, coverage=args.coverage, read_via=args.read_via, note=args.note,

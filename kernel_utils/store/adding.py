@@ -19,17 +19,36 @@ import hashlib
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from kernel_utils.errors import DataValidationError, FrusParseError, KernelUtilsError, TeiError
+from kernel_utils.errors import (
+    DataValidationError,
+    FrusParseError,
+    KernelUtilsError,
+    TeiError,
+)
 from kernel_utils.store.paths import data_dir, display_path
-from kernel_utils.store.witness import STOP_WORDS_LENGTH, WitnessReading, parse_witness_text, stop_words
+from kernel_utils.store.witness import (
+    STOP_WORDS_LENGTH,
+    WitnessReading,
+    parse_witness_text,
+    stop_words,
+)
 from kernel_utils.text.parser import FrusDocument
 
-__all__ = ["AddError", "AddRequest", "add_document", "parse_document_id", "tei_volume_url", "fetch_tei_volume",
-           "PAGE_TEXT_LIMIT", "record_for"]
+__all__ = [
+    "PAGE_TEXT_LIMIT",
+    "AddError",
+    "AddRequest",
+    "add_document",
+    "fetch_tei_volume",
+    "parse_document_id",
+    "record_for",
+    "tei_volume_url",
+]
 
 #: A stored page text keeps about the first 2,000 characters of a page; one this long may stop part-way.
 PAGE_TEXT_LIMIT = 1900
@@ -81,12 +100,12 @@ def tei_volume_url(volume_id: str) -> str:
 def _default_download(url: str) -> bytes:
     import urllib.request
 
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (a fixed https address)
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read()
 
 
 def fetch_tei_volume(volume_id: str, *, cache_dir: Path | None = None,
-                     download: Callable[[str], bytes] | None = None) -> Path:
+                     download: Callable[[str], bytes] | None = None, document_id: str = "ID") -> Path:
     """The TEI file of a volume, downloaded once from HistoryAtState/frus into a cache folder.
 
     ``cache_dir`` defaults to ``~/.cache/kernel_utils/tei``; ``download`` (a function of the URL
@@ -102,9 +121,10 @@ def fetch_tei_volume(volume_id: str, *, cache_dir: Path | None = None,
     except OSError as exc:  # URLError, timeouts and refused connections are OSErrors
         reason = getattr(exc, "reason", None) or exc
         raise AddError(f"cannot download {url} ({reason}); without a network, download {tei_volume_url(volume_id)} "
-                       f"by hand and run: python -m kernel_utils add ID --tei FILE.xml") from None
+                       f"by hand and run: python -m kernel_utils add {document_id} --tei {volume_id}.xml") from None
     if not data.lstrip().startswith(b"<"):
-        raise AddError(f"{url} did not return XML; download {tei_volume_url(volume_id)} by hand and use --tei FILE.xml")
+        raise AddError(f"{url} did not return XML; download {tei_volume_url(volume_id)} by hand and run: "
+                       f"python -m kernel_utils add {document_id} --tei {volume_id}.xml")
     cache.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".xml.part")
     partial.write_bytes(data)
@@ -132,42 +152,51 @@ def _coverage(request: AddRequest, text: str) -> str:
 def _read(request: AddRequest, volume_id: str, number: int) -> tuple[bytes, WitnessReading, dict[str, Any], str | None]:
     """The witness's bytes, its reading, its witness record and (TEI) its date."""
     if request.tei_file is not None:
-        path = Path(request.tei_file)
-        if not path.is_file():
-            raise AddError(f"{path}: no such file (give a HistoryAtState/frus volume with --tei FILE.xml, or use --fetch)")
-        from kernel_utils.text.tei import import_tei
-
-        div = request.tei_document or f"d{number}"
-        try:
-            imported = import_tei(path, div, label=path.name)
-        except TeiError as exc:
-            raise AddError(f"unknown id {request.document_id!r} in this volume: {exc}") from None
-        text = imported.document.text
-        reading = parse_witness_text(text, source=f"{path.name}#{div}", partial=False)
-        witness = {"kind": "tei-volume", "url": tei_volume_url(volume_id),
-                   "read_via": request.read_via or f"the TEI file {path.name}, division {div}, rendered as text by kernel_utils.text.tei.import_tei",
-                   "characters": len(text), "coverage": "complete", "tei_div": div,
-                   "note": request.note or "The whole document division of the TEI volume; the text is the library's rendering of it in the page-text layout, not a copy of the web page or the printed page."}
-        return text.encode("utf-8"), reading, witness, imported.date
+        return _read_tei(request, Path(request.tei_file), volume_id, number)
     assert request.text_file is not None
-    raw, text = _read_page_text(Path(request.text_file))
+    raw, reading, witness = _read_page(request, Path(request.text_file), volume_id, number)
+    return raw, reading, witness, None
+
+
+def _read_tei(request: AddRequest, path: Path, volume_id: str, number: int) -> tuple[bytes, WitnessReading, dict[str, Any], str | None]:
+    if not path.is_file():
+        raise AddError(f"{path}: no such file (give a HistoryAtState/frus volume with --tei FILE.xml, or use --fetch)")
+    from kernel_utils.text.tei import import_tei
+
+    div = request.tei_document or f"d{number}"
+    try:
+        imported = import_tei(path, div, label=path.name)
+    except TeiError as exc:
+        if "no <div type='document'" in str(exc):
+            raise AddError(f"unknown id {request.document_id!r} in this volume: {exc}") from None
+        raise AddError(f"{path}: not a TEI volume the importer can read ({exc})") from None
+    text = imported.document.text
+    reading = parse_witness_text(text, source=f"{path.name}#{div}", partial=False)
+    witness = {"kind": "tei-volume", "url": tei_volume_url(volume_id),
+               "read_via": request.read_via or f"the TEI file {path.name}, division {div}, rendered as text by kernel_utils.text.tei.import_tei",
+               "characters": len(text), "coverage": "complete", "tei_div": div,
+               "note": request.note or "The whole document division of the TEI volume; the text is the library's rendering of it "
+                                       "in the page-text layout, not a copy of the web page or the printed page."}
+    return text.encode("utf-8"), reading, witness, imported.date
+
+
+def _read_page(request: AddRequest, path: Path, volume_id: str, number: int) -> tuple[bytes, WitnessReading, dict[str, Any]]:
+    raw, text = _read_page_text(path)
     coverage = _coverage(request, text)
     try:
-        reading = parse_witness_text(text, source=Path(request.text_file).name, partial=coverage == "partial")
+        reading = parse_witness_text(text, source=path.name, partial=coverage == "partial")
     except FrusParseError as exc:
-        raise AddError(f"{request.text_file}: not a FRUS document the parser can read ({exc})") from None
-    url = f"https://history.state.gov/historicaldocuments/{volume_id}/d{number}"
-    witness: dict[str, Any] = {"kind": "web-page-text", "url": url,
-                               "read_via": request.read_via or f"a page text given to 'python -m kernel_utils add --from' ({Path(request.text_file).name})",
+        raise AddError(f"{path}: not a FRUS document the parser can read ({exc})") from None
+    witness: dict[str, Any] = {"kind": "web-page-text", "url": f"https://history.state.gov/historicaldocuments/{volume_id}/d{number}",
+                               "read_via": request.read_via or f"a page text given to 'python -m kernel_utils add --from' ({path.name})",
                                "characters": len(text), "coverage": coverage}
     if coverage == "partial":
         witness["stops_at"] = stop_words(text, STOP_WORDS_LENGTH)
     note = request.note or _default_note(coverage, len(text))
     if reading.caveats:
-        caveats = "; ".join(reading.caveats)
-        note += " The parser's reading: " + caveats + "."
+        note += " The parser's reading: " + "; ".join(reading.caveats) + "."
     witness["note"] = note
-    return raw, reading, witness, None
+    return raw, reading, witness
 
 
 def _default_note(coverage: str, characters: int) -> str:
@@ -194,15 +223,15 @@ def _title(doc: FrusDocument) -> str:
     return re.sub(r"\s+", " ", heading).strip()
 
 
-def _date(doc: FrusDocument, tei_date: str | None) -> tuple[str | None, str]:
+def _date(doc: FrusDocument, tei_date: str | None, century: int) -> tuple[str | None, str]:
     dateline = _FULL_DATE.search(doc.dateline or "")
     if dateline:
         month = _MONTH_NAMES.index(dateline["month"]) + 1
-        value = _dt.date(int(dateline["year"]), month, int(dateline["day"])).isoformat()
-        return value, f"Read from the dateline {doc.dateline!r} of the text read."
+        return _dt.date(int(dateline["year"]), month, int(dateline["day"])).isoformat(), f"Read from the dateline {doc.dateline!r} of the text read."
     code = _DATE_CODE.search(doc.file_designation or "")
     if code:
-        year = 1900 + int(code["year"])
+        year = century + int(code["year"])
+        value: str | None
         try:
             value = _dt.date(year, int(code["month"]), int(code["day"])).isoformat()
         except ValueError:
@@ -255,7 +284,7 @@ def record_for(document_id: str, raw: bytes, reading: WitnessReading, witness: d
     """The ``document.json`` record of a witness, every field from the parse of its text."""
     volume_id, number = parse_document_id(document_id)
     doc = reading.document
-    date, date_basis = _date(doc, tei_date)
+    date, date_basis = _date(doc, tei_date, century=int(volume_id[4:6]) * 100)
     pages, pages_basis = _pages(doc, reading.partial)
     frus: dict[str, Any] = {"volume_id": volume_id, "volume_title": volume_title, "document_number": number}
     if pages:

@@ -16,14 +16,23 @@ last line that only looks like a signature), so that no caller mistakes them for
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from kernel_utils.errors import FrusParseError, Problem
 from kernel_utils.text.parser import FrusDocument, parse_frus_text
 
-__all__ = ["Witness", "WitnessReading", "parse_witness_text", "witness_from_record", "witness_problems", "stop_words",
-           "COVERAGES", "WITNESS_KINDS"]
+__all__ = [
+    "COVERAGES",
+    "WITNESS_KINDS",
+    "Witness",
+    "WitnessReading",
+    "parse_witness_text",
+    "stop_words",
+    "witness_from_record",
+    "witness_problems",
+]
 
 #: The kinds of witness a bundled text can be.
 WITNESS_KINDS = {
