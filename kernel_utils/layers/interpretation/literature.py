@@ -29,7 +29,7 @@ class Work:
     author: str
     title: str
     publisher: str | None
-    year: int
+    year: int | None
     verified_from: tuple[Mapping[str, str], ...]
     passages: tuple[Mapping[str, Any], ...]
     extra: Mapping[str, str]
@@ -57,7 +57,8 @@ def bibliography_entry(work: Work) -> str:
     if "container" in work.extra:
         parts.append(work.extra["container"] + ".")
     where = ": ".join(x for x in (work.extra.get("place"), work.publisher) if x)
-    parts.append(f"{where}, {work.year}." if where else f"{work.year}.")
+    year = "n.d." if work.year is None else str(work.year)
+    parts.append(f"{where}, {year}." if where else f"{year}.")
     if "doi" in work.extra:
         parts.append(f"doi:{work.extra['doi']}.")
     return " ".join(parts)
