@@ -60,11 +60,30 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "layers.argument.model": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
     "views.argument.diagram": ("argument_diagram", "argument_svg"),
     "layers.argument.export": ("from_aif", "to_aif", "to_argdown"),
+    # build your own reading (notebook 06)
+    "layers.teaching.student": ("AmbiguousQuote", "QuoteError", "QuoteNotFound", "StudentReading", "find_quote",
+                                "load_reading_file", "reading_from_data", "reading_problems"),
+    "layers.teaching.compare": ("agreement", "class_agreement", "cohen_kappa", "match_units"),
+    "views.teaching.builder": ("ReadingBuilder", "agreement_html"),
+    "views.teaching.challenges": ("research_challenges_html",),
+    # interchange: W3C Web Annotations of the standoff layers
+    "layers.annotations.webanno": ("web_annotations",),
     # timeline (notebook 03)
     "layers.timeline.model": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
                  "knowledge_horizon", "load_timeline", "passage_links"),
     "views.timeline.chart": ("TimelineChart", "timeline_chart"),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
+    # the dossier: cross-references, text reuse, the exchange links (notebook 04)
+    "layers.dossier.references": ("Reference", "find_references_in_text"),
+    "layers.dossier.resolution": ("ResolutionTable", "load_resolution_table", "resolve_references", "table_from_json"),
+    "layers.dossier.dossier": ("dossier_references", "find_references", "references_in_document"),
+    "layers.dossier.reuse": ("ReusedPassage", "document_reuse", "reuse_with_others", "text_reuse"),
+    "layers.dossier.links": ("Link", "links_for", "load_links", "passages_table"),
+    "layers.dossier.network": ("Correspondence", "correspondence", "documents_table", "follow_chain"),
+    "views.dossier.network": ("network_figure", "exchange_timeline_figure"),
+    "views.dossier.reuse": ("reuse_html",),
+    "views.dossier.links": ("links_html",),
+    "views.dossier.widgets": ("ChainExplorer", "chain_html"),
     # interpretation (notebook 05)
     "layers.interpretation.hypotheses": ("Evidence", "Hypothesis", "Hypotheses", "Tally", "hypotheses_json", "load_hypotheses", "tally"),
     "layers.interpretation.policy_turn": ("PolicyTurn", "load_policy_turn"),
