@@ -91,3 +91,13 @@ def test_withdrawing_a_document_of_the_exchange(c):
     w = c.withdraw("wu-demands")
     assert "c12" in w.fallen and not w.main_conclusion_falls
     assert c.withdraw("c01", "c02", "c07", "c08", "c09", "c16", "line-590").main_conclusion_falls
+
+
+def test_units_in_other_documents_are_never_paired_with_units_of_602(c):
+    from kernel_utils.layers.teaching.compare import marked_characters, match_units
+
+    a = load_reading("reading-a")
+    pairs = match_units(c, a, threshold=0.01)
+    assert pairs and all(c.units[x].document == "frus1950v07-d1077" for x, _, _ in pairs)
+    own = {i for u in c.units.values() if u.document == c.document for i in range(u.start, u.end)}
+    assert marked_characters(c) == own
