@@ -21,8 +21,14 @@ declare(
         f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
         f"{__name__}.timeline.model": ("timeline/events.json",),
         f"{__name__}.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
-    f"{__name__}.teaching.glossary": ("glossary.json",),
-    f"{__name__}.dossier.resolution": ("dossier/telegrams.json",),
-    f"{__name__}.dossier.links": ("dossier/links.json",),
+        f"{__name__}.teaching.glossary": ("glossary.json",),
+        f"{__name__}.dossier.resolution": ("dossier/telegrams.json",),
+        f"{__name__}.dossier.links": ("dossier/links.json",),
+        f"{__name__}.interpretation.hypotheses": ("interpretation/hypotheses.json",),
+        f"{__name__}.interpretation.policy_turn": ("interpretation/policy_turn.json",),
+        f"{__name__}.interpretation.literature": (
+            "interpretation/scholarship.json",
+            "interpretation/open_questions.json",
+        ),
     }
 )
