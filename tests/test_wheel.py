@@ -23,7 +23,8 @@ from kernel_utils.store.paths import data_dir
 doc = kernel_utils.load_document(kernel_utils.default_document())
 print(json.dumps({"data": str(data_dir()), "file": kernel_utils.__file__, "version": kernel_utils.__version__,
                   "documents": kernel_utils.list_documents(), "paragraphs": len(doc.paragraphs),
-                  "problems": len(kernel_utils.validate_all())}))
+                  "problems": len(kernel_utils.validate_all()),
+                  "html": "<" in str(kernel_utils.render_text(doc))}))  # the views' templates ship too
 """
 
 
@@ -71,5 +72,5 @@ def test_the_wheel_installs_and_loads_the_edition_from_elsewhere(tmp_path):
     assert result["file"].startswith(installed), result  # the wheel's copy, not the checkout
     assert result["data"].startswith(installed) and result["data"].endswith("kernel_utils/_data"), result
     assert sorted(result["documents"]) == sorted(p.name for p in (ROOT / "data" / "documents").iterdir() if p.is_dir())
-    assert result["paragraphs"] > 0 and result["problems"] == 0
+    assert result["paragraphs"] > 0 and result["problems"] == 0 and result["html"]
     assert result["version"] != "0+unknown"
