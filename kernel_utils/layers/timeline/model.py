@@ -84,6 +84,55 @@ def _entity_ids(ctx: CheckContext) -> set[str]:
     return ids
 
 
+def _entity_names(ctx: CheckContext) -> dict[str, set[str]]:
+    """Entity id → the words that name it in a source: its name, its aliases, a person's surname."""
+    names: dict[str, set[str]] = {}
+    folder = ctx.root / "entities"
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        data = ctx.raw_json(path.relative_to(ctx.root).as_posix())
+        records = data.get("entities") if isinstance(data, dict) else data
+        for r in records if isinstance(records, list) else []:
+            if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("name"), str):
+                words = {r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]}
+                if r.get("type") == "person":
+                    words.add(r["name"].split()[-1])
+                names[r["id"]] = words
+    return names
+
+
+def check_actors_named(event: dict, names: dict[str, set[str]], *, file: str, record: str, titles: dict[str, str] | None = None) -> Iterator[Problem]:
+    """Every actor of an event is named (by name, alias or surname) in the evidence the event cites.
+
+    Why: an actor added from memory ("Pearson" at a call USUN made on Riddell) is a claim no
+    source makes. The evidence of ``sources`` and of ``reported_to_washington.sources`` counts,
+    and so does the heading of a cited FRUS document (its title in data/sources.json, e.g.
+    "Delga 460, Austin to the Secretary of State"), which names sender and addressee.
+    """
+    titles = titles or {}
+    refs = list(event.get("sources", [])) + list((event.get("reported_to_washington") or {}).get("sources", []))
+    parts = [str(r.get("evidence", "")) for r in refs if isinstance(r, dict)]
+    parts += [titles.get(r.get("source"), "") for r in refs if isinstance(r, dict)]
+    evidence = " ".join(" ".join(p.split()) for p in parts).casefold()
+    flagged = set(event.get("actors_not_in_evidence", []))
+    for i, actor in enumerate(event.get("actors", [])):
+        words = names.get(actor)
+        named = not words or any(w.casefold() in evidence for w in words)
+        if not named and actor not in flagged:
+            yield Problem(file, record, f"actors.{i}", f"an actor named in the event's evidence (as one of {', '.join(sorted(map(repr, words)))}), or listed in actors_not_in_evidence", repr(actor))
+        if named and actor in flagged:
+            yield Problem(file, record, "actors_not_in_evidence", f"only actors the evidence does not name ({actor!r} is named in it)", repr(actor))
+    for actor in sorted(flagged - set(event.get("actors", []))):
+        yield Problem(file, record, "actors_not_in_evidence", "ids that are among the event's actors", repr(actor))
+
+
+def _source_titles(ctx: CheckContext) -> dict[str, str]:
+    """Source id → title, for FRUS documents only (their titles give the printed heading)."""
+    data = ctx.raw_json("sources.json")
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return {}
+    return {s["id"]: s.get("title", "") for s in data["sources"] if isinstance(s, dict) and s.get("kind") == "frus-document" and isinstance(s.get("id"), str)}
+
+
 def _source_kinds(ctx: CheckContext) -> dict[str, str]:
     data = ctx.raw_json("sources.json")
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
@@ -101,8 +150,9 @@ def _check_sources(refs: Iterable[dict], known: set[str], file: str, record: str
         yield from check_reference(ref.get("source"), known, file=file, record=record, field=f"{prefix}.{i}.source", what="source in data/sources.json")
 
 
-def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date) -> Iterator[Problem]:
+def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date, names: dict[str, set[str]] | None = None) -> Iterator[Problem]:
     file, record = ctx.file, record_label(event, index)
+    names = names if names is not None else _entity_names(ctx)
     precision = event["precision"]
     dates_ok = True
     for field in ("start", "end"):
@@ -125,6 +175,7 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
         yield from _check_sources(reported["sources"], sources, file, record, "reported_to_washington.sources")
     for i, actor in enumerate(event["actors"]):
         yield from check_reference(actor, entities, file=file, record=record, field=f"actors.{i}", what="entity in data/entities/*.json")
+    yield from check_actors_named(event, names, file=file, record=record, titles=_source_titles(ctx))
     # lanes: the correspondence lane names its FRUS document, which must be one of the sources cited
     document = event.get("frus_document")
     if event["lane"] == "correspondence":
@@ -160,8 +211,9 @@ def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
     entities = _entity_ids(ctx)
     yield from _check_sources(data.get("time_note", {}).get("sources", []), sources, ctx.file, "time_note", "sources")
     telegram_day = _date(TELEGRAM_DATE)
+    names = _entity_names(ctx)
     for index, event in enumerate(events):
-        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day)
+        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day, names)
 
 
 register(TIMELINE_FILE, "timeline.schema.json", _check_timeline, description="the timeline of events and correspondence")
