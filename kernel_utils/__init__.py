@@ -51,7 +51,7 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "views.argument.diagram": ("argument_diagram", "argument_svg"),
     "layers.argument.export": ("from_aif", "to_aif", "to_argdown"),
     # timeline (notebook 03)
-    "layers.timeline.model": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
+    "layers.timeline.model": ("TELEGRAM_DATE", "EVIDENCE_CATEGORIES", "date_disagreements", "event_detail", "events_frame", "filter_events",
                  "knowledge_horizon", "load_timeline", "passage_links"),
     "views.timeline.chart": ("TimelineChart", "timeline_chart"),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),

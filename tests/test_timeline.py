@@ -20,6 +20,7 @@ from kernel_utils import (
     events_frame,
     filter_events,
     knowledge_horizon,
+    EVIDENCE_CATEGORIES,
     load_entities,
     load_sources,
     load_telegram,
@@ -153,12 +154,58 @@ def test_horizon_on_the_telegrams_date(frame):
     assert _status(h, "deptel-602-1950-12-20") == ("yes", "took place in Washington", True)
     assert _status(h, "wu-press-conference") == ("yes", "reported by then", True)
     assert _status(h, "new-delhi-1508-1950-12-18") == ("yes", "reported by then", True)
-    assert _status(h, "ga-creates-group-of-three") == ("yes", "reporting time unknown", True)
+    # the group of three: Washington's own telegram 590 of 15 December was written for it
+    assert _status(h, "ga-creates-group-of-three") == ("yes", "shown known by a Washington document", True)
     assert _status(h, "chinese-new-year-offensive") == ("no", "not yet happened", False)
     assert _status(h, "chou-statement-december-22") == ("no", "not yet happened", False)
     # Hungnam: the sources only show Washington knew by 22 December; that says nothing about the 20th
     assert _status(h, "hungnam-evacuation") == ("yes", "reporting time unknown", True)
     assert not h[h["start"] > pd.Timestamp(TELEGRAM_DATE)]["could_know"].any()
+
+
+def _evidence(horizon, event_id):
+    row = horizon[horizon["id"] == event_id].iloc[0]
+    return row["evidence"], row["evidence_detail"]
+
+
+def test_horizon_names_the_kind_of_evidence(frame):
+    h = knowledge_horizon(frame, "1950-12-20")
+    kind, detail = _evidence(h, "ga-creates-group-of-three")
+    assert kind == "washington-document" and detail.startswith("frus1950v07-d1054 (1950-12-15)") and "Entezam comite" in detail
+    assert _evidence(h, "group-consults-unified-command")[0] == "washington-document"
+    assert _evidence(h, "wu-press-conference")[0] == "receipt-line"
+    assert _evidence(h, "nac-brussels")[0] == "in-washington"
+    assert _evidence(h, "deptel-602-1950-12-20")[0] == "in-washington"
+    # the other side's internal telegram: not something Washington could know
+    assert _status(h, "zhou-instructs-wu") == ("yes", "not accessible to Washington", False)
+    assert _evidence(h, "hungnam-evacuation")[0] == "unknown"
+    assert set(h["evidence"]) <= set(EVIDENCE_CATEGORIES)
+
+
+def test_a_document_counts_only_from_its_date(frame):
+    before = knowledge_horizon(frame, "1950-12-14")
+    assert _evidence(before, "ga-creates-group-of-three")[0] == "unknown"  # 590 is of the 15th
+    on = knowledge_horizon(frame, "1950-12-15")
+    assert _evidence(on, "ga-creates-group-of-three")[0] == "washington-document"
+    assert _status(knowledge_horizon(frame, "1950-12-20"), "chou-statement-december-22")[1] == "not yet happened"
+    assert _status(knowledge_horizon(frame, "1950-12-22"), "chou-statement-december-22")[1] == "reported by then"
+
+
+def test_knowledge_quotes_stand_in_the_documents(data):
+    """Each washington-document quote is the document's exact words: in its bundled text, or in the stored page text."""
+    from kernel_utils.store.paths import data_dir
+
+    checked = 0
+    for event in data["events"]:
+        for item in event.get("knowledge", ()):
+            if item["category"] != "washington-document":
+                continue
+            bundled = data_dir() / "documents" / item["document"] / "text.txt"
+            path = bundled if bundled.exists() else FIXTURES / "frus" / "texts" / f"{item['document']}.txt"
+            text = " ".join(path.read_text(encoding="utf-8").split())
+            assert " ".join(item["quote"].split()) in text, (event["id"], item["document"])
+            checked += 1
+    assert checked >= 6
 
 
 def test_horizon_moves_with_the_moment(frame):

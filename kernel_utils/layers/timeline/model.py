@@ -41,6 +41,8 @@ __all__ = [
     "TELEGRAM_DATE",
     "TIMELINE_FILE",
     "HorizonStatus",
+    "EVIDENCE_CATEGORIES",
+    "knowledge_evidence",
     "load_timeline",
     "events_frame",
     "filter_events",
@@ -176,6 +178,7 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
     for i, actor in enumerate(event["actors"]):
         yield from check_reference(actor, entities, file=file, record=record, field=f"actors.{i}", what="entity in data/entities/*.json")
     yield from check_actors_named(event, names, file=file, record=record, titles=_source_titles(ctx))
+    yield from check_knowledge(event, ctx, sources, file=file, record=record)
     # lanes: the correspondence lane names its FRUS document, which must be one of the sources cited
     document = event.get("frus_document")
     if event["lane"] == "correspondence":
@@ -203,6 +206,34 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
             yield Problem(file, record, f"telegram_passages.{i}.relation", f"'names' or 'alludes-to' for an event on or before the telegram's date {telegram_day.isoformat()}", repr(link["relation"]))
 
 
+#: What each kind of knowledge evidence must give besides its category.
+_KNOWLEDGE_NEEDS = {
+    "washington-document": ("document", "date", "quote"),
+    "in-washington": ("sources",),
+    "public": ("date", "sources"),
+    "not-accessible": ("sources",),
+}
+
+
+def check_knowledge(event: dict, ctx: CheckContext, sources: set[str], *, file: str, record: str) -> Iterator[Problem]:
+    """Each ``knowledge`` entry gives what its category needs; a document's quote is its exact words.
+
+    A quote from a bundled document (data/documents/<id>/text.txt) must stand in that text; for a
+    document not bundled, the tests check it against the stored page text.
+    """
+    for i, item in enumerate(event.get("knowledge", [])):
+        where = f"knowledge.{i}"
+        for needed in _KNOWLEDGE_NEEDS.get(item["category"], ()):
+            if needed not in item:
+                yield Problem(file, record, f"{where}.{needed}", f"a {needed} for evidence of category {item['category']!r}", "it is missing")
+        if "date" in item:
+            yield from check_iso_date(item["date"], "day", file=file, record=record, field=f"{where}.date")
+        yield from _check_sources(item.get("sources", []), sources, file, record, f"{where}.sources")
+        text = ctx.document_text(item["document"]) if "document" in item else None
+        if text is not None and "quote" in item and " ".join(item["quote"].split()) not in " ".join(text.split()):
+            yield Problem(file, record, f"{where}.quote", f"words that stand in {item['document']}'s text", repr(item["quote"][:80]))
+
+
 def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     events = data["events"]
     yield from check_unique_ids(events, ctx.file, what="event")
@@ -228,7 +259,7 @@ def load_timeline() -> dict[str, Any]:
 _COLUMNS = [
     "id", "start", "end", "precision", "local_place", "category", "lane", "title", "description",
     "actors", "also_named", "sources", "frus_document", "confidence", "date_variants", "reported_when",
-    "reported_basis", "reported_how", "passages",
+    "reported_basis", "reported_how", "passages", "knowledge",
 ]
 
 
@@ -264,6 +295,7 @@ def events_frame(data: dict[str, Any] | None = None) -> pd.DataFrame:
             "reported_basis": reported.get("basis"),
             "reported_how": reported.get("how"),
             "passages": len(e.get("telegram_passages", ())),
+            "knowledge": tuple(e.get("knowledge", ())),
         })
     frame = pd.DataFrame(rows, columns=_COLUMNS)
     for column in ("start", "end", "reported_when"):
@@ -318,6 +350,56 @@ class HorizonStatus:
     LATER = "reported later"
     UNKNOWN = "reporting time unknown"
     NOT_APPLICABLE = "not yet happened"
+    DOCUMENT = "shown known by a Washington document"
+    PUBLIC = "public at the time"
+    NOT_ACCESSIBLE = "not accessible to Washington"
+
+
+#: The kind of evidence behind each answer of the horizon (column ``evidence``).
+EVIDENCE_CATEGORIES = {
+    "receipt-line": "a receipt line or the dated report that brought the news to Washington",
+    "washington-document": "a document sent by or to the Department, dated on or before the moment, that shows the event known",
+    "in-washington": "took place in Washington, or with Washington participants, as the evidence says",
+    "public": "public at the time (sourced)",
+    "not-accessible": "the other side's internal communications: Washington could not read them",
+    "unknown": "the sources read do not show whether Washington knew",
+    "not-yet": "had not happened by then",
+    "later": "reached Washington only after the moment",
+}
+
+
+def knowledge_evidence(start: pd.Timestamp, place: str, happened: str, reported_when: Any, reported_basis: Any, knowledge: Iterable[dict] | None, moment: pd.Timestamp) -> tuple[str, str, str]:
+    """For one event at ``moment``: (horizon answer, evidence category, detail naming the evidence).
+
+    Order of precedence: took place in Washington; a receipt line (or report) dated by then; a
+    Washington document dated by then (an explicit ``knowledge`` entry, or a 'known-by' report);
+    public by then; not accessible; else unknown (or 'reported later' when the first report is later).
+    """
+    if happened == HorizonStatus.NOT_YET:
+        return HorizonStatus.NOT_APPLICABLE, "not-yet", ""
+    items = list(knowledge or ())
+    dated = lambda cat: sorted((i for i in items if i["category"] == cat and "date" in i and pd.Timestamp(i["date"]) <= moment), key=lambda i: i["date"])  # noqa: E731
+    inside = [i for i in items if i["category"] == "in-washington"]
+    if place == "Washington" or inside:
+        detail = "; ".join(r["evidence"] for i in inside for r in i.get("sources", ())[:1])
+        return HorizonStatus.IN_WASHINGTON, "in-washington", detail
+    has_report = reported_when is not None and not pd.isna(reported_when)
+    if has_report and reported_when <= moment and reported_basis == "report":
+        return HorizonStatus.REPORTED, "receipt-line", f"reported {reported_when:%Y-%m-%d}"
+    documents = dated("washington-document")
+    if documents:
+        first = documents[0]
+        return HorizonStatus.DOCUMENT, "washington-document", f"{first['document']} ({first['date']}): “{first['quote']}”"
+    if has_report and reported_when <= moment:  # a 'known-by' report dated by then is itself such a document
+        return HorizonStatus.DOCUMENT, "washington-document", f"known by {reported_when:%Y-%m-%d}"
+    public = dated("public")
+    if public:
+        return HorizonStatus.PUBLIC, "public", f"public by {public[0]['date']}: {public[0]['sources'][0]['evidence']}"
+    if any(i["category"] == "not-accessible" for i in items):
+        return HorizonStatus.NOT_ACCESSIBLE, "not-accessible", next(i.get("note", "") for i in items if i["category"] == "not-accessible")
+    if has_report and reported_basis == "report":
+        return HorizonStatus.LATER, "later", f"reported {reported_when:%Y-%m-%d}"
+    return HorizonStatus.UNKNOWN, "unknown", ""
 
 
 def _happened(start: pd.Timestamp, place: str, moment: pd.Timestamp) -> str:
@@ -340,31 +422,28 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.Da
     in Asia or Europe.  ``known_in_washington``: 'took place in Washington' (events whose place
     is Washington), 'reported by then' / 'reported later' (from ``reported_to_washington``; a
     'known-by' date after the moment proves nothing about the moment, so it counts as unknown),
-    'reporting time unknown' where the sources do not say, or 'not yet happened'.
-    Also ``could_know``: True when Washington could have known of the event by then
-    (happened and not reported only later) — the filter of the notebook's horizon switch.
+    'reporting time unknown' where the sources do not say, or 'not yet happened'; and, from the
+    event's ``knowledge`` entries, 'shown known by a Washington document' (a document dated on
+    or before the moment), 'public at the time', 'not accessible to Washington'.
+    ``evidence`` names the kind of evidence (see ``EVIDENCE_CATEGORIES``) and ``evidence_detail``
+    the document and its words.  Also ``could_know``: True when Washington could have known of
+    the event by then (happened, not reported only later, not the other side's internal
+    communications) — the filter of the notebook's horizon switch.
     """
     moment_ts = _as_timestamp(moment).normalize()
     out = frame.copy()
     happened = [_happened(s, p, moment_ts) for s, p in zip(out["start"], out["local_place"])]
-    known = []
-    for h, place, when, basis in zip(happened, out["local_place"], out["reported_when"], out["reported_basis"]):
-        if h == HorizonStatus.NOT_YET:
-            known.append(HorizonStatus.NOT_APPLICABLE)
-        elif place == "Washington":
-            known.append(HorizonStatus.IN_WASHINGTON)
-        elif pd.isna(when):
-            known.append(HorizonStatus.UNKNOWN)
-        elif when <= moment_ts:
-            known.append(HorizonStatus.REPORTED)
-        elif basis == "known-by":  # only a bound: Washington may have known earlier
-            known.append(HorizonStatus.UNKNOWN)
-        else:
-            known.append(HorizonStatus.LATER)
+    knowledge = out["knowledge"] if "knowledge" in out else [()] * len(out)
+    answers = [
+        knowledge_evidence(s, p, h, w, b, k, moment_ts)
+        for s, p, h, w, b, k in zip(out["start"], out["local_place"], happened, out["reported_when"], out["reported_basis"], knowledge)
+    ]
     out["happened"] = happened
-    out["known_in_washington"] = known
+    out["known_in_washington"] = [a[0] for a in answers]
+    out["evidence"] = [a[1] for a in answers]
+    out["evidence_detail"] = [a[2] for a in answers]
     out["could_know"] = [
-        h != HorizonStatus.NOT_YET and k != HorizonStatus.LATER for h, k in zip(happened, known)
+        h != HorizonStatus.NOT_YET and a[1] not in ("later", "not-accessible") for h, a in zip(happened, answers)
     ]
     return out
 
