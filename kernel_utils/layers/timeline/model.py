@@ -406,7 +406,8 @@ def _happened(start: pd.Timestamp, place: str, moment: pd.Timestamp) -> str:
     """Had an event with this local start date happened by the end of ``moment`` (a Washington date)?
 
     A local date D in Asia or Europe is Washington's D-1 or D; the sources give Korea's lead
-    on daylight time (13 hours) but not in winter, so the edge day is left open: 'possibly'.
+    on daylight time (13 hours), the winter lead (14 hours) only by inference, and an event's
+    hour is rarely known, so the edge day is left open: 'possibly'.
     """
     if start <= moment:
         return HorizonStatus.HAPPENED

@@ -79,9 +79,15 @@ def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], ent
         rows.append(("FRUS document", event["frus_document"]))
     actors = [entities[a].name if a in entities else a for a in event["actors"]]
     rows.append(("Actors", ", ".join(actors) or "none linked"))
+    if event.get("actors_not_in_evidence"):
+        unnamed = [entities[a].name if a in entities else a for a in event["actors_not_in_evidence"]]
+        rows.append(("Actors not named in the evidence cited", ", ".join(unnamed) + " (the compiler's attribution, to be checked)"))
     if event.get("also_named"):
         rows.append(("Also named (not linked)", ", ".join(event["also_named"])))
     reported = event.get("reported_to_washington")
+    for item in event.get("knowledge", ()):
+        where = f"{item['document']} ({item['date']}): “{item['quote']}”" if item.get("document") else "; ".join(r["evidence"] for r in item.get("sources", ()))
+        rows.append((f"Evidence of knowledge: {item['category']}", where + (f" — {item['note']}" if item.get("note") else "")))
     if reported:
         rows.append(("Reached Washington", f"{reported['when']} ({reported['basis']}): {reported['how']}"))
     else:
