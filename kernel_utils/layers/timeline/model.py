@@ -18,6 +18,7 @@ Washington, by a given day (by default the telegram's date).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -86,6 +87,9 @@ def _entity_ids(ctx: CheckContext) -> set[str]:
     return ids
 
 
+_NAME_HEAD = re.compile(r"[^\W\d_][\w .'’-]*")
+
+
 def _entity_names(ctx: CheckContext) -> dict[str, set[str]]:
     """Entity id → the words that name it in a source: its name, its aliases, a person's surname."""
     names: dict[str, set[str]] = {}
@@ -95,9 +99,12 @@ def _entity_names(ctx: CheckContext) -> dict[str, set[str]]:
         records = data.get("entities") if isinstance(data, dict) else data
         for r in records if isinstance(records, list) else []:
             if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("name"), str):
-                words = {r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]}
-                if r.get("type") == "person":
-                    words.add(r["name"].split()[-1])
+                given = [r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]]
+                # each name's leading words only (no markup or notes), and a person's surname
+                heads = [m.group(0).strip() for m in map(_NAME_HEAD.match, given) if m and m.group(0).strip()]
+                words = set(given) | set(heads)
+                if r.get("type") == "person" and heads:
+                    words.add(heads[0].split()[-1])
                 names[r["id"]] = words
     return names
 
