@@ -45,6 +45,8 @@ class Entity:
     modern_spelling: str | None = None          # today's spelling of a period name (Zhou Enlai), if it differs
     modern_spelling_status: str | None = None   # verified (a source read uses it) | inferred (basis: the romanisation)
     modern_spelling_basis: str | None = None
+    name_status: str = "verified"               # verified (a source read states the full name) | inferred (see name_basis)
+    name_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ def load_entities() -> dict[str, Entity]:
                 modern_spelling=(e.get("modern_spelling") or {}).get("value"),
                 modern_spelling_status=(e.get("modern_spelling") or {}).get("status"),
                 modern_spelling_basis=(e.get("modern_spelling") or {}).get("basis"),
+                name_status=e.get("name_status", "verified"), name_basis=e.get("name_basis"),
             )
     return merged
 
