@@ -120,6 +120,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
         load_timeline,
         Moment,
         passage_links,
+        EVIDENCE_CATEGORIES,
     )
     from kernel_utils.layers.timeline.export import timelinejs_json, to_csv, to_timelinejs
     from kernel_utils.views.document.text import (
@@ -281,6 +282,7 @@ _LAZY: dict[str, tuple[str, ...]] = {
         "load_timeline",
         "Moment",
         "passage_links",
+        "EVIDENCE_CATEGORIES",
     ),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
     "views.document.text": (
@@ -338,7 +340,6 @@ _LAZY: dict[str, tuple[str, ...]] = {
     "views.dossier.reuse": ("reuse_html",),
     "views.dossier.links": ("links_html", "witness_label"),
     "views.dossier.widgets": ("ChainExplorer", "chain_html"),
-    # interpretation (notebook 05)
     "layers.interpretation.hypotheses": (
         "Evidence",
         "Hypothesis",
@@ -434,6 +435,7 @@ __all__ = [
     "events_frame",
     "events_table_html",
     "Evidence",
+    "EVIDENCE_CATEGORIES",
     "evidence_table_html",
     "example_paragraph",
     "exchange_timeline_figure",

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping
 
 from kernel_utils.store.documents import default_document, load_document
 from kernel_utils.errors import FrusParseError, Problem
@@ -495,13 +495,13 @@ def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
         yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
 
 
-def _paragraphs(text: str, document: str) -> Sequence[Any]:
-    """A bundled text's paragraphs, or none when it cannot be parsed (the text's own rule,
-    in ``documents/<id>/document.json``, reports why: once, with the file and line)."""
+def _paragraphs(text: str, document: str) -> list:
+    """The paragraphs of a bundled text, or none when it cannot be parsed: the document's own
+    check (store.documents) reports that failure with its file and line, once."""
     try:
-        return parse_frus_text(text, source=document).paragraphs
+        return list(parse_frus_text(text, source=document).paragraphs)
     except FrusParseError:
-        return ()
+        return []
 
 
 def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
@@ -521,7 +521,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
     unit_types: list[str] = [str(t.get("id")) for t in vocab["unit_types"] if isinstance(t, dict)]
     rel_types: dict[str, str] = {str(t.get("id")): str(t.get("role")) for t in vocab["relation_types"] if isinstance(t, dict)}
     paragraphs = _paragraphs(text, doc)
-    texts: dict[str, tuple[str | None, Sequence[Any]]] = {doc: (text, paragraphs)}
+    texts: dict[str, tuple[str | None, list]] = {doc: (text, paragraphs)}
 
     # ---- own units
     yield from check_unique_ids(data["units"], file, what="unit")
@@ -533,7 +533,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         udoc = u.get("document", doc)
         if udoc not in texts:
             other = ctx.document_text(udoc)
-            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else ())
+            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else [])
         utext, uparagraphs = texts[udoc]
         quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
         yield from quote_problems
