@@ -16,6 +16,7 @@ code (see ``benchmarks/bench.py``).
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 from kernel_utils.store.documents import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
@@ -68,8 +69,26 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'kernel_utils' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
+    _full_table_cells()
     globals()[name] = value  # later look-ups skip this function
     return value
+
+
+def _full_table_cells() -> None:
+    """Let pandas print every word of a table cell (a rationale, a quotation), not its first 50 characters.
+
+    The tables are read, printed and published in the static edition, where a rationale cut with
+    "..." cannot be expanded.  Applied once pandas is loaded (by a layer or the notebook), and only
+    while ``display.max_colwidth`` still has pandas' default, so a reader's own setting wins.
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and not getattr(_full_table_cells, "done", False):
+        _full_table_cells.done = True  # type: ignore[attr-defined]
+        if pandas.get_option("display.max_colwidth") == 50:
+            pandas.set_option("display.max_colwidth", None)
+
+
+_full_table_cells()
 
 
 def __dir__() -> list[str]:

@@ -18,6 +18,7 @@ from IPython.display import HTML
 
 from kernel_utils.layers.argument.model import Reading, compare_readings
 from kernel_utils.views.argument.diagram import argument_svg
+from kernel_utils.views.static import StaticItem, static_listing, with_static_html
 
 __all__ = [
     "unit_card",
@@ -112,7 +113,7 @@ def unit_card(reading: Reading, uid: str, *, with_map: bool = True) -> str:
     return "".join(parts)
 
 
-def type_view(reading: Reading, unit_type: str = "") -> str:
+def type_view(reading: Reading, unit_type: str = "", *, with_map: bool = True) -> str:
     """The units of one type (all units for ``""``) as a table, and the map with the others faded."""
     units = list(reading.units.values()) if not unit_type else reading.units_of_type(unit_type)
     label = "all types" if not unit_type else reading.vocabulary.unit_types[unit_type].label
@@ -127,17 +128,18 @@ def type_view(reading: Reading, unit_type: str = "") -> str:
         f"<h4 style='margin:0.2em 0'>{len(units)} unit(s) of {escape(label)} in {escape(reading.id)}</h4>{definition}"
         "<table><thead><tr><th scope='col'>¶</th><th scope='col'>id</th><th scope='col'>type</th><th scope='col'>label</th>"
         f"<th scope='col' style='text-align:left'>statement</th></tr></thead><tbody>{rows}</tbody></table>"
-        + _figure(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
-                               caption=f"Argument map · {reading.id}: {label}"))
+        + (_figure(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
+                                caption=f"Argument map · {reading.id}: {label}")) if with_map else "")
         + "</section>"
     )
 
 
-def withdrawal_view(reading: Reading, uid: str = "") -> str:
+def withdrawal_view(reading: Reading, uid: str = "", *, with_map: bool = True) -> str:
     """What falls when one unit is withdrawn: the units that lose support, objections left unanswered, the map."""
     if not uid:
         return (f"<section style='{_BOX}' aria-label='Nothing withdrawn'><p>Nothing withdrawn: all {len(reading.units)} units of "
-                f"{escape(reading.id)} stand.</p>" + _figure(argument_svg(reading, caption=f"Argument map · {reading.id}")) + "</section>")
+                f"{escape(reading.id)} stand.</p>" + (_figure(argument_svg(reading, caption=f"Argument map · {reading.id}")) if with_map else "")
+                + "</section>")
     w = reading.withdraw(uid)
     fallen = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.fallen) or "<li>none: everything else keeps a ground</li>"
     unanswered = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.unanswered)
@@ -149,12 +151,13 @@ def withdrawal_view(reading: Reading, uid: str = "") -> str:
         f"<h4 style='margin:0.2em 0'>Withdraw {_unit_line(reading, uid)}</h4><p>{verdict}</p>"
         f"<p><b>{len(w.fallen)} unit(s) lose their support:</b></p><ul>{fallen}</ul>"
         + (f"<p><b>Objections left unanswered:</b></p><ul>{unanswered}</ul>" if unanswered else "")
-        + _figure(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+        + (_figure(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+           if with_map else "")
         + "</section>"
     )
 
 
-def reading_view(readings: Sequence[Reading], reading_id: str) -> str:
+def reading_view(readings: Sequence[Reading], reading_id: str, *, with_map: bool = True) -> str:
     """One reading with what distinguishes it from the other(s): main conclusion, changed units and relations, its map."""
     by_id = {r.id: r for r in readings}
     if reading_id not in by_id:
@@ -174,8 +177,9 @@ def reading_view(readings: Sequence[Reading], reading_id: str) -> str:
                 changed |= {*shown.relations[rel].sources, shown.relations[rel].target}
         parts.append(f"<p><b>Units that differ from {escape(other.id)}</b></p>" + comparison.units.to_html(escape=True, border=0))
         parts.append(f"<p><b>Relations that differ from {escape(other.id)}</b></p>" + comparison.relations.to_html(escape=True, border=0))
-    parts.append(_figure(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
-                                      caption=f"Argument map · {shown.id}: what differs stands out")))
+    if with_map:
+        parts.append(_figure(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
+                                          caption=f"Argument map · {shown.id}: what differs stands out")))
     parts.append("</section>")
     return "".join(parts)
 
@@ -205,8 +209,19 @@ class _Explorer:
         self.control.value = value
         return HTML(self.view.value)
 
+    def _static(self, widget: str, summary: str, anchor: str) -> str:
+        """Every option's view without its map (the map is drawn once, above), anchored ``ANCHOR-VALUE``."""
+        items = [StaticItem(label, self._render_static(value), f"{anchor}-{value or 'none'}") for label, value in self.control.options]
+        return static_listing(widget, summary, items)
+
+    def _render_static(self, value) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def static_html(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))
 
 
 class UnitExplorer(_Explorer):
@@ -222,6 +237,13 @@ class UnitExplorer(_Explorer):
 
     def _render(self, value: str) -> str:
         return unit_card(self.reading, value)
+
+    def _render_static(self, value: str) -> str:
+        return unit_card(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """Every unit's explanation at once (collapsed), anchored ``unit-a01`` ..., for static pages."""
+        return self._static("UnitExplorer", "Every argument unit explained", "unit")
 
     def select(self, unit_id: str) -> HTML:
         """Choose a unit as a reader would; return what the view now shows."""
@@ -241,6 +263,13 @@ class TypeFilter(_Explorer):
 
     def _render(self, value: str) -> str:
         return type_view(self.reading, value)
+
+    def _render_static(self, value: str) -> str:
+        return type_view(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """The units of every type at once (collapsed), anchored ``type-TYPE``, for static pages."""
+        return self._static("TypeFilter", "The units of every type", "type")
 
     def select(self, unit_type: str) -> HTML:
         """Choose a type ("" for all) as a reader would; return what the view now shows."""
@@ -264,6 +293,13 @@ class WithdrawalExplorer(_Explorer):
     def _render(self, value: str) -> str:
         return withdrawal_view(self.reading, value)
 
+    def _render_static(self, value: str) -> str:
+        return withdrawal_view(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """What falls for every unit withdrawn (collapsed), anchored ``withdraw-a01`` ..., for static pages."""
+        return self._static("WithdrawalExplorer", "What falls when each unit is withdrawn", "withdraw")
+
     def select(self, unit_id: str) -> HTML:
         """Withdraw a unit ("" for none) as a reader would; return what the view now shows."""
         return self._set(unit_id)
@@ -282,6 +318,13 @@ class ReadingSwitcher(_Explorer):
 
     def _render(self, value: str) -> str:
         return reading_view(self.readings, value)
+
+    def _render_static(self, value: str) -> str:
+        return reading_view(self.readings, value, with_map=False)
+
+    def static_html(self) -> str:
+        """Every reading with what distinguishes it (collapsed), anchored ``reading-ID``, for static pages."""
+        return self._static("ReadingSwitcher", "Every reading and how it differs", "reading")
 
     def select(self, reading_id: str) -> HTML:
         """Switch to a reading as a reader would; return what the view now shows."""
