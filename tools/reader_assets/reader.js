@@ -48,8 +48,10 @@
     all.textContent = "Show all code";
     all.addEventListener("click", function () { setAll(all.getAttribute("aria-pressed") !== "true"); });
     bar.appendChild(all);
+    var nav = document.querySelector(".edition-nav");
     var main = document.querySelector("main");
-    main.insertBefore(bar, main.firstChild);
+    if (nav && nav.parentNode) nav.parentNode.insertBefore(bar, nav.nextSibling);
+    else main.insertBefore(bar, main.firstChild);
   }
 
   function search() {
