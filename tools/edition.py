@@ -207,9 +207,10 @@ def _page_context(previous: EditionPage | None = None, following: EditionPage | 
 
 def index_html(pages: list[EditionPage]) -> str:
     """The table of contents: every notebook with its sections, then the handouts and reference pages."""
-    from tools.reader import DOCUMENTS, HANDOUTS, render
+    from tools.reader import DOCUMENTS, HANDOUTS, doc_pages, render
 
-    return render("index.html.j2", kind="index", title="Contents", pages=pages, extras=[*HANDOUTS, DOCUMENTS], **_page_context())
+    extras = [*HANDOUTS, DOCUMENTS, *(page for page, _ in doc_pages())]
+    return render("index.html.j2", kind="index", title="Contents", pages=pages, extras=extras, **_page_context())
 
 
 def _exporter():
@@ -300,8 +301,8 @@ def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[
     """Link the ids in the notebook pages, write them, the handouts, the documents page and the contents."""
     from kernel_utils import DEFAULT_DOCUMENT, list_documents, load_sources
     from kernel_utils.store.entities import load_entities
-    from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, documents_page, reference_targets, telegram_handout, \
-        whos_who_handout, worksheet_handout
+    from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, doc_page, doc_pages, documents_page, reference_targets, \
+        telegram_handout, whos_who_handout, worksheet_handout
 
     copy_assets(out)
     targets = reference_targets(html_by_page, [*load_sources(), *list_documents()], load_entities())
@@ -316,7 +317,10 @@ def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[
         HANDOUTS[2].filename: lambda **c: worksheet_handout(DEFAULT_DOCUMENT, **c),
         DOCUMENTS.filename: documents_page,
     }
-    for extra in [*HANDOUTS, DOCUMENTS]:
+    guides = doc_pages()
+    for extra, source in guides:
+        makers[extra.filename] = lambda source=source, **c: doc_page(source, [s.name for _, s in guides], **c)
+    for extra in [*HANDOUTS, DOCUMENTS, *(page for page, _ in guides)]:
         target = out / extra.filename
         target.write_text(makers[extra.filename](title=extra.title, **_page_context()), encoding="utf-8")
         written.append(target)

@@ -36,6 +36,8 @@ __all__ = [
     "HANDOUTS",
     "anchors_in",
     "copy_assets",
+    "doc_page",
+    "doc_pages",
     "documents_page",
     "link_references",
     "mark_repeated_maps",
@@ -118,23 +120,69 @@ def telegram_handout(document_id: str, **page) -> str:
                   signature=doc.signature, **page)
 
 
-def _markdown(path: Path) -> Markup | None:
-    """A Markdown file of ``docs/`` as HTML (raw HTML in it escaped), or None when it does not exist."""
+def _markdown(path: Path, *, trusted: bool = False) -> Markup | None:
+    """A Markdown file as HTML, or None when it does not exist.
+
+    Raw HTML in it is escaped unless ``trusted`` (the project's own ``docs/``, generated from the
+    data by ``tools.teaching_docs``, whose ``<a id>`` anchors must survive).
+    """
     if not path.is_file():
         return None
     import mistune
 
-    return Markup(mistune.create_markdown(escape=True, plugins=["table"])(path.read_text(encoding="utf-8")))  # noqa: S704
+    return Markup(mistune.create_markdown(escape=not trusted, plugins=["table"])(path.read_text(encoding="utf-8")))  # noqa: S704
 
 
-def whos_who_handout(docs: Path | None = None, **page) -> str:
-    """Every entity with its role in December 1950 and the role's status; the glossary when docs/glossary.md exists."""
+def _glossary_terms(data: Path) -> list[dict]:
+    """The glossary's terms from ``data/glossary.json`` when it exists (term, variants, definition, status)."""
+    import json
+
+    path = data / "glossary.json"
+    if not path.is_file():
+        return []
+    terms = json.loads(path.read_text(encoding="utf-8")).get("terms", [])
+    return sorted(terms, key=lambda t: t["term"].casefold())
+
+
+def whos_who_handout(docs: Path | None = None, data: Path | None = None, **page) -> str:
+    """Every entity with its role in December 1950 and the role's status, with the modern spelling where the
+    data give one; the glossary from ``data/glossary.json``, else ``docs/glossary.md``, when either exists."""
     from kernel_utils.store.entities import load_entities
 
     docs = docs or _ROOT / "docs"
+    terms = _glossary_terms(data or _ROOT / "data")
     entities = sorted(load_entities().values(), key=lambda e: (e.name.casefold(), e.id))
-    return render("whos_who.html.j2", kind="handout", entities=entities, glossary=_markdown(docs / "glossary.md"),
-                  full_whos_who=(docs / "whos-who.md").is_file(), **page)
+    return render("whos_who.html.j2", kind="handout", entities=entities, terms=terms,
+                  glossary=None if terms else _markdown(docs / "glossary.md"),
+                  full_whos_who=(docs / "whos-who.md").is_file(), full_glossary=(docs / "glossary.md").is_file(), **page)
+
+
+#: Markdown guides of docs/ that become pages of the edition when they exist (the teaching layer writes them).
+DOC_PAGES = (
+    ("whos-who.md", ExtraPage("whos-who.html", "Who’s who (full, with sources)")),
+    ("glossary.md", ExtraPage("glossary.html", "Glossary (full, with sources)")),
+    ("teachers.md", ExtraPage("teachers.html", "Teacher’s guide")),
+)
+_MD_LINK = re.compile(r"""(href=["'])(?:\./)?(?P<name>[\w.-]+)\.md(?P<frag>#[^"']*)?(["'])""")
+
+
+def doc_pages(docs: Path | None = None) -> list[tuple[ExtraPage, Path]]:
+    """The guides of ``docs/`` present in this checkout, as edition pages."""
+    docs = docs or _ROOT / "docs"
+    return [(page, docs / name) for name, page in DOC_PAGES if (docs / name).is_file()]
+
+
+def doc_page(path: Path, present: Iterable[str], **page) -> str:
+    """A guide of ``docs/`` as a page; links to the other guides present point at their pages."""
+    body = str(_markdown(path, trusted=True))
+    names = {Path(n).stem for n in present}
+
+    def relink(m: re.Match) -> str:
+        if m.group("name") not in names:
+            return m.group(0)
+        return f"{m.group(1)}{m.group('name')}.html{m.group('frag') or ''}{m.group(4)}"
+
+    return render("markdown.html.j2", kind="reference", body=Markup(_MD_LINK.sub(relink, body)), **page)  # noqa: S704
 
 
 def worksheet_handout(document_id: str, rows: int = 14, **page) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 
 from kernel_utils import DEFAULT_DOCUMENT, load_document
@@ -69,12 +71,27 @@ def test_the_telegram_handout_numbers_every_paragraph_and_links_its_names():
 
 
 def test_whos_who_worksheet_and_documents_pages(tmp_path):
-    whos = lxml.html.fromstring(whos_who_handout(docs=tmp_path, title="W", edition_title="E", nav=""))
+    page = {"title": "W", "edition_title": "E", "nav": ""}
+    whos = lxml.html.fromstring(whos_who_handout(docs=tmp_path, data=tmp_path, **page))
     assert {f"entity-{e}" for e in load_entities()} == set(whos.xpath("//div[@class='whos-who-entry']/@id"))
-    assert not whos.xpath("//*[@id='glossary']"), "no glossary section without docs/glossary.md"
+    assert not whos.xpath("//*[@id='glossary']"), "no glossary section without a glossary"
     (tmp_path / "glossary.md").write_text("**Deptel** <script>x</script>: a Department telegram.\n", encoding="utf-8")
-    whos = whos_who_handout(docs=tmp_path, title="W", edition_title="E", nav="")
+    whos = whos_who_handout(docs=tmp_path, data=tmp_path, **page)
     assert 'id="glossary"' in whos and "<strong>Deptel</strong>" in whos and "<script>x" not in whos
+    # the glossary's data, when there, win over its Markdown
+    (tmp_path / "glossary.json").write_text(json.dumps({"terms": [
+        {"id": "reftel", "term": "reftel", "variants": [], "definition": "The telegram <referred> to.", "status": "inferred"}]}))
+    whos = whos_who_handout(docs=tmp_path, data=tmp_path, **page)
+    assert 'id="term-reftel"' in whos and "The telegram &lt;referred&gt; to." in whos and "Deptel" not in whos
     sheet = worksheet_handout(DEFAULT_DOCUMENT, title="S", edition_title="E", nav="")
     assert sheet.count("<tr><td>u") == 14 and "Relation types" in sheet
     assert 'id="doc-frus1950v07-d1077"' in documents_page(title="D", edition_title="E", nav="")
+
+
+def test_guides_of_docs_become_pages_with_their_links_rewritten(tmp_path):
+    from tools.reader import doc_page, doc_pages
+
+    (tmp_path / "glossary.md").write_text('# Glossary\n\n<a id="aif"></a>\nSee the [who\'s who](whos-who.md#webb).\n')
+    assert [p.filename for p, _ in doc_pages(tmp_path)] == ["glossary.html"]
+    html = doc_page(tmp_path / "glossary.md", ["glossary.md", "whos-who.md"], title="G", edition_title="E", nav="")
+    assert '<a id="aif"></a>' in html and 'href="whos-who.html#webb"' in html
