@@ -299,13 +299,14 @@ def _reader_head() -> str:
 
 def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[str, str]) -> list[Path]:
     """Link the ids in the notebook pages, write them, the handouts, the documents page and the contents."""
-    from kernel_utils import DEFAULT_DOCUMENT, list_documents, load_sources
+    from kernel_utils import DEFAULT_DOCUMENT, list_documents, load_document, load_sources
     from kernel_utils.store.entities import load_entities
     from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, doc_page, doc_pages, documents_page, reference_targets, \
         telegram_handout, whos_who_handout, worksheet_handout
 
     copy_assets(out)
-    targets = reference_targets(html_by_page, [*load_sources(), *list_documents()], load_entities())
+    paragraphs = {p.number: p.id for p in load_document(DEFAULT_DOCUMENT).paragraphs}
+    targets = reference_targets(html_by_page, [*load_sources(), *list_documents()], load_entities(), paragraphs)
     written = []
     for name, html in html_by_page.items():
         target = out / name

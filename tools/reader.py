@@ -218,14 +218,18 @@ def anchors_in(html: str) -> dict[str, set[str]]:
     return found
 
 
-def reference_targets(pages: Mapping[str, str], document_ids: Iterable[str], entity_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+def reference_targets(pages: Mapping[str, str], document_ids: Iterable[str], entity_ids: Iterable[str],
+                      paragraphs: Mapping[int, str] | None = None) -> dict[str, dict[str, str]]:
     """For each page, the ids a text may name and where each links (same-page anchors first).
 
     Documents link to the documents page; entities (ids with a hyphen, so no ordinary word is
     taken for one) to the who's who; events to the page that holds their card; argument units
-    only within their own page (reading A's ``a05`` is not reading B's).
+    only within their own page (reading A's ``a05`` is not reading B's); a paragraph number
+    (``¶3``, from ``paragraphs``: number → id) to the paragraph on the page, else on the telegram handout.
     """
     global_targets: dict[str, str] = {}
+    for number, pid in (paragraphs or {}).items():
+        global_targets[f"¶{number}"] = f"{HANDOUTS[0].filename}#{pid}"
     for doc_id in document_ids:
         if "-" in doc_id and any(c.isdigit() for c in doc_id):
             global_targets[doc_id] = f"{DOCUMENTS.filename}#doc-{doc_id}"
@@ -243,6 +247,9 @@ def reference_targets(pages: Mapping[str, str], document_ids: Iterable[str], ent
         for kind in ("event", "unit", "entity"):
             for key in own.get(kind, ()):
                 targets[key] = f"#{kind}-{key}"
+        for number, pid in (paragraphs or {}).items():
+            if f"id='{pid}'" in html or f'id="{pid}"' in html:
+                targets[f"¶{number}"] = f"#{pid}"
         out[name] = targets
     return out
 

@@ -95,3 +95,11 @@ def test_guides_of_docs_become_pages_with_their_links_rewritten(tmp_path):
     assert [p.filename for p, _ in doc_pages(tmp_path)] == ["glossary.html"]
     html = doc_page(tmp_path / "glossary.md", ["glossary.md", "whos-who.md"], title="G", edition_title="E", nav="")
     assert '<a id="aif"></a>' in html and 'href="whos-who.html#webb"' in html
+
+
+def test_paragraph_numbers_link_to_the_paragraph_here_or_on_the_handout():
+    pages = {"00.html": "<p id='p03'>x</p>", "02.html": "<p>¶3 a05</p>"}
+    targets = reference_targets(pages, [], [], {3: "p03", 10: "p10"})
+    assert targets["00.html"]["¶3"] == "#p03" and targets["02.html"]["¶3"] == "handout-telegram.html#p03"
+    out = link_references("<body><p>¶3 and ¶10, ¶31</p></body>", targets["02.html"])
+    assert '<a class="xref" href="handout-telegram.html#p03">¶3</a> and <a class="xref" href="handout-telegram.html#p10">¶10</a>, ¶31' in out
