@@ -88,11 +88,22 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 </script>
 {{ resources.reader_head }}
 {% endblock html_head_css %}
+{#- The lab template's widget view, with the widget's static listing (its text/html) inside the same output. -#}
 {%- block data_widget_view scoped %}
-{{ super() }}
+{% set div_id = uuid4() %}
+{% set datatype_list = output.data | filter_data_type %}
+{% set datatype = datatype_list[0]%}
+<div id="{{ div_id }}" class="jupyter-widgets jp-OutputArea-output {{ extra_class }}">
+<script type="text/javascript">
+var element = document.getElementById('{{ div_id }}');
+</script>
+<script type="{{ datatype }}">
+{{ output.data[datatype] | json_dumps | escape_html_script }}
+</script>
 {%- if 'text/html' in output.data %}
 <div class="widget-static-output">{{ output.data['text/html'] }}</div>
 {%- endif %}
+</div>
 {%- endblock data_widget_view -%}
 {%- block body_header -%}
 {{ super() }}

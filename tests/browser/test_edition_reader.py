@@ -202,7 +202,8 @@ def test_print_draws_the_argument_map_once_and_hides_code_and_controls(site, bro
         shown = page.eval_on_selector_all('svg[aria-label^="Argument map"]', "ss => ss.filter(s => s.getClientRects().length).length")
         assert shown == 1
         assert not page.locator(".jp-Cell-inputWrapper").first.is_visible()
-        assert not page.locator(".jupyter-widgets.jp-OutputArea-output").first.is_visible()
+        assert not page.locator(".jupyter-widgets .lm-Widget").first.is_visible()
+        assert page.locator("details.widget-static > summary").first.is_visible(), "the listing prints (as opened)"
         assert not page.locator(".edition-nav").first.is_visible()
         assert visit.problems() == []
     finally:
@@ -217,6 +218,28 @@ def test_reference_pages_load_cleanly_offline(site, browser, name):
         visit.page.wait_for_load_state("load")
         assert visit.page.locator("h1").count() == 1
         assert visit.page.locator(".edition-search input").count() >= 1
+        assert visit.problems() == []
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.parametrize("name", [p for p in PAGES if p.startswith(("01", "02", "03"))])
+def test_a_widget_listing_opens_by_keyboard_and_shows_its_items(site, browser, name):
+    folder, base = site
+    visit = _Visit(browser, f"{base}/{name}")
+    page = visit.page
+    try:
+        listing = page.locator("details.widget-static").first
+        if not listing.count():
+            pytest.skip(f"{name} has no widget listing")
+        page.wait_for_selector(".jupyter-widgets .lm-Widget", timeout=30_000)
+        summary = listing.locator("summary")
+        summary.focus()
+        page.keyboard.press("Enter")
+        item = listing.locator(".widget-static-item").first
+        assert item.is_visible() and item.bounding_box()["width"] > 300, "the items use the output's width"
+        anchor = item.get_attribute("id")
+        assert anchor and page.locator(f"#{anchor}").count() == 1
         assert visit.problems() == []
     finally:
         visit.context.close()
