@@ -233,10 +233,10 @@ def test_a_widget_listing_opens_by_keyboard_and_shows_its_items(site, browser, n
         if not listing.count():
             pytest.skip(f"{name} has no widget listing")
         page.wait_for_selector(".jupyter-widgets .lm-Widget", timeout=30_000)
-        summary = listing.locator("summary")
+        summary = listing.locator(":scope > summary")
         summary.focus()
         page.keyboard.press("Enter")
-        item = listing.locator(".widget-static-item").first
+        item = listing.locator(":scope > .widget-static-item").first
         assert item.is_visible() and item.bounding_box()["width"] > 300, "the items use the output's width"
         anchor = item.get_attribute("id")
         assert anchor and page.locator(f"#{anchor}").count() == 1
