@@ -7,6 +7,11 @@ The public API is what this module exports (``__all__``); notebooks use nothing 
 >>> telegram.telegram_number
 '602'
 
+The dossier is every bundled document of the exchange around the telegram:
+``list_documents()`` gives their ids, ``load_dossier()`` loads each validated and parsed with its
+witness (what text was read and how much of it; a partial witness is labelled so), and
+``python -m kernel_utils add ID --from FILE`` adds one.
+
 The core (the text, its parser, the validator) is imported at once.  The layers built on
 it (provenance, argument, timeline) are imported on first use of one of their names, so
 ``import kernel_utils; load_telegram()`` does not pay for matplotlib or the layers'
@@ -19,14 +24,16 @@ import importlib
 import sys
 from typing import Any
 
-from kernel_utils.store.documents import DEFAULT_DOCUMENT, DocumentRecord, document_record, list_documents, load_document, load_telegram
+from kernel_utils.store.documents import (DEFAULT_DOCUMENT, BundledDocument, DocumentRecord, document_record, list_documents,
+                                          load_document, load_dossier, load_telegram)
+from kernel_utils.store.witness import Witness
 from kernel_utils.errors import DataValidationError, FrusParseError, KernelUtilsError, Problem, TeiError, TextIntegrityError
 from kernel_utils.text.parser import FrusDocument, HeaderLine, PageBreak, Paragraph, parse_frus_text
 from kernel_utils.store.sources import Source, load_sources
 from kernel_utils.store.validation import validate_all, validate_paths
 
 _CORE = [
-    "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "FrusDocument", "FrusParseError",
+    "BundledDocument", "DEFAULT_DOCUMENT", "DataValidationError", "DocumentRecord", "Witness", "load_dossier", "FrusDocument", "FrusParseError",
     "HeaderLine", "KernelUtilsError", "PageBreak", "Paragraph", "Problem", "Source", "TeiError", "TextIntegrityError",
     "document_record", "list_documents", "load_document", "load_sources", "load_telegram",
     "parse_frus_text", "validate_all", "validate_paths",
@@ -36,6 +43,9 @@ _CORE = [
 _LAYERS: dict[str, tuple[str, ...]] = {
     # TEI in and out (HistoryAtState/frus conventions)
     "text.tei": ("TeiImport", "check_frus_tei", "export_tei", "import_tei"),
+    # adding a document to the dossier; the witness line
+    "store.adding": ("AddError", "AddRequest", "add_document", "fetch_tei_volume"),
+    "views.document.witness": ("witness_line", "witness_line_html"),
     # provenance (notebook 01)
     "store.entities": ("Entity", "Mention", "alias_occurrences", "load_entities", "load_mentions", "mentions_table",
                  "unannotated_occurrences"),
@@ -56,6 +66,17 @@ _LAYERS: dict[str, tuple[str, ...]] = {
                  "knowledge_horizon", "load_timeline", "passage_links"),
     "views.timeline.chart": ("TimelineChart", "timeline_chart"),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
+    # the dossier: cross-references, text reuse, the exchange links (notebook 04)
+    "layers.dossier.references": ("Reference", "find_references_in_text"),
+    "layers.dossier.resolution": ("ResolutionTable", "load_resolution_table", "resolve_references", "table_from_json"),
+    "layers.dossier.dossier": ("dossier_references", "find_references", "references_in_document"),
+    "layers.dossier.reuse": ("ReusedPassage", "document_reuse", "reuse_with_others", "text_reuse"),
+    "layers.dossier.links": ("Link", "links_for", "load_links", "passages_table"),
+    "layers.dossier.network": ("Correspondence", "correspondence", "documents_table", "follow_chain"),
+    "views.dossier.network": ("network_figure", "exchange_timeline_figure"),
+    "views.dossier.reuse": ("reuse_html",),
+    "views.dossier.links": ("links_html",),
+    "views.dossier.widgets": ("ChainExplorer", "chain_html"),
 }
 _WHERE = {name: module for module, names in _LAYERS.items() for name in names}
 

@@ -1,8 +1,12 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
-``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI).
+``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI),
+``python -m kernel_utils references DOCUMENT_ID`` (its cross-references, resolved, as JSON) and
+``python -m kernel_utils add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch`` (bundle a
+document: its text byte for byte and a record written from the parse, with its witness; see
+:mod:`kernel_utils.store.adding`).
 
-Both print plain messages (no traceback) and exit non-zero on a problem, so
+All print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
 """
 
@@ -103,6 +107,39 @@ def _export_tei(args: argparse.Namespace) -> int:
     return 0
 
 
+def _references(args: argparse.Namespace) -> int:
+    """Print a bundled document's cross-references, resolved, as JSON."""
+    from kernel_utils.layers.dossier.dossier import find_references
+
+    try:
+        refs = find_references(args.document_id)
+    except KeyError as exc:
+        print(str(exc.args[0]), file=sys.stderr)
+        return 1
+    json.dump([r.as_dict() for r in refs], sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    """``add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch``: bundle a document."""
+    from kernel_utils.store.adding import AddRequest, add_document, fetch_tei_volume, parse_document_id
+
+    volume_id, _ = parse_document_id(args.document_id)
+    tei = Path(args.tei) if args.tei else None
+    if args.fetch:
+        tei = fetch_tei_volume(volume_id, cache_dir=Path(args.cache_dir) if args.cache_dir else None, document_id=args.document_id)
+    request = AddRequest(
+        document_id=args.document_id, text_file=Path(args.from_file) if args.from_file else None, tei_file=tei,
+        tei_document=args.document, coverage=args.coverage, read_via=args.read_via, note=args.note,
+        volume_title=args.volume_title, force=args.force,
+    )
+    record = add_document(request)
+    witness = record["witness"]
+    print(f"added {record['id']}: {record['short_title']} ({witness['coverage']} witness, {witness['characters']:,} characters)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kernel_utils", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +154,24 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
     x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
     x.set_defaults(run=_export_tei)
+    r = sub.add_parser("references", help="print a bundled document's references to other telegrams, resolved, as JSON")
+    r.add_argument("document_id", help="a bundled document id (e.g. frus1950v07-d1085)")
+    r.set_defaults(run=_references)
+    a = sub.add_parser("add", help="bundle a FRUS document from a page text or a TEI volume (writes data/documents/ID/)")
+    a.add_argument("document_id", help="the FRUS id, e.g. frus1950v07-d1054")
+    src = a.add_mutually_exclusive_group(required=True)
+    src.add_argument("--from", dest="from_file", metavar="FILE", help="the page text of the document (UTF-8), kept byte for byte")
+    src.add_argument("--tei", metavar="VOLUME.xml", help="a HistoryAtState/frus TEI volume holding the document")
+    src.add_argument("--fetch", action="store_true", help="download the volume's TEI from HistoryAtState/frus once (needs a network)")
+    a.add_argument("--document", help="in the TEI volume: the document division's xml:id (default: dN from the id)")
+    a.add_argument("--coverage", choices=("auto", "complete", "partial"), default="auto",
+                   help="how much of the document the page text holds (auto: partial when it reaches the store's ~2,000-character limit)")
+    a.add_argument("--read-via", help="how the text was read (e.g. 'search tool, pages corpus')")
+    a.add_argument("--note", help="a note on the witness (replaces the default note)")
+    a.add_argument("--volume-title", help="the volume's title, when no bundled document of the volume gives it")
+    a.add_argument("--cache-dir", help="where --fetch keeps downloaded volumes (default ~/.cache/kernel_utils/tei)")
+    a.add_argument("--force", action="store_true", help="replace a document already bundled")
+    a.set_defaults(run=_add)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

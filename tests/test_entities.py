@@ -105,4 +105,4 @@ def test_highlighting_escapes_everything_and_marks_only_the_chosen():
 def test_nested_mentions_are_both_highlighted():
     entities = load_entities()
     html = highlight_mentions(load_telegram().text, load_mentions(), ["korea", "koreas-neighbors"], entities)
-    assert "title='Korea&#x27;s neighbors; Korea'" in html or "title='Korea’s neighbors; Korea'" in html
+    assert "title='Korea&#39;s neighbors; Korea'" in html or "title='Korea’s neighbors; Korea'" in html

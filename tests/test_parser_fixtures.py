@@ -20,15 +20,21 @@ from kernel_utils import parse_frus_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import parser_accuracy  # noqa: E402
+import parser_accuracy
 
-TEXTS = sorted((ROOT / "tests" / "fixtures" / "frus" / "texts").glob("*.txt"))
+FRUS = ROOT / "tests" / "fixtures" / "frus"
+TEXTS = sorted((FRUS / "texts").glob("*.txt"))
+#: Every stored page text of every set (development, held-out, fresh, fresh2 with its synthetic variants, fresh3).
+ALL_TEXTS = TEXTS + sorted(FRUS.glob("fresh*/texts/*.txt"))
 
 
 def test_the_split_is_fixed_and_both_sides_are_used():
     dev, held = parser_accuracy.load_cases("dev"), parser_accuracy.load_cases("heldout")
     assert len(dev) + len(held) == len(TEXTS) == 112
     assert len(parser_accuracy.load_cases("fresh")) == 10
+    assert len(parser_accuracy.load_cases("fresh2")) == 26 and len(parser_accuracy.load_cases("fresh2-syn")) == 4
+    assert len(parser_accuracy.load_cases("fresh3")) == 14 and len(parser_accuracy.load_cases("fresh4")) == 10
+    assert len(parser_accuracy.load_cases("fresh5")) == 11
     assert 20 <= len(held) <= 40
     # both renderings of one page fall on the same side
     sides = {parser_accuracy.split_of(p.name) for p in TEXTS if "d1083" in p.name}
@@ -36,14 +42,20 @@ def test_the_split_is_fixed_and_both_sides_are_used():
 
 
 def test_field_accuracy_meets_the_goal_on_the_development_set():
-    dev, held, fresh = (parser_accuracy.score(name) for name in parser_accuracy.SPLITS)
+    scores = [parser_accuracy.score(name) for name in parser_accuracy.SPLITS]
+    dev, held = scores[0], scores[1]
     print()
-    print(parser_accuracy.table([dev, held, fresh]))
+    print(parser_accuracy.table(scores))
     assert dev.total >= 0.95, parser_accuracy.table([dev])
     assert held.total >= 0.90, "the held-out figure fell far below the goal: " + parser_accuracy.table([held])
+    # present and absent fields, separately, on every set (fresh2 and fresh3 after the fixes they prompted;
+    # their first, never-seen scores are recorded in their READMEs and docs/benchmarks.md)
+    for score in scores:
+        (ok_present, n_present), (ok_absent, n_absent) = score.present, score.absent
+        assert ok_present >= 0.95 * n_present and ok_absent >= 0.95 * n_absent, parser_accuracy.table([score])
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+@pytest.mark.parametrize("path", ALL_TEXTS, ids=[f"{p.parent.parent.name}/{p.stem}" for p in ALL_TEXTS])
 def test_every_fixture_parses_round_trips_and_keeps_its_spans(path):
     text = path.read_text(encoding="utf-8")
     doc = parse_frus_text(text, source=path.name)
@@ -71,6 +83,6 @@ def test_parse_command_prints_the_structure_as_json():
 def test_parse_command_reports_an_unreadable_file_without_traceback(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("x: Telegram\n\nA to B\n\nfoo [Page 12x] bar", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "kernel_utils", "parse", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-m", "kernel_utils", "parse", str(bad)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "bad.txt, line 5: malformed page marker" in out.stderr

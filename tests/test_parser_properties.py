@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +34,7 @@ def _check_anchored(text: str) -> None:
         assert text[pb.start : pb.end] == f"[Page {pb.page}]"
     # every non-blank character belongs to exactly one element
     spans = sorted([(p.start, p.end) for p in doc.paragraphs] + [(h.start, h.end) for h in (*doc.header_lines, *doc.furniture_lines)])
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 @SETTINGS
@@ -75,9 +77,9 @@ def frus_documents(draw):
     text = separator.join(parts)
     if footnote:
         text += f"\n  1. {footnote}"
-    expected = dict(telegram_number=number, classification=classification, precedence=precedence, sender=sender,
-                    recipient=recipient, signature=signature, pages=[page], paragraphs=len(body),
-                    footnotes=(footnote,) if footnote else ())
+    expected = {"telegram_number": number, "classification": classification, "precedence": precedence,
+                "sender": sender, "recipient": recipient, "signature": signature, "pages": [page],
+                "paragraphs": len(body), "footnotes": (footnote,) if footnote else ()}
     return text, expected
 
 

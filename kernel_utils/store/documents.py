@@ -18,8 +18,10 @@ from kernel_utils.errors import DataValidationError, FrusParseError, Problem, Te
 from kernel_utils.text.parser import FrusDocument, parse_frus_text
 from kernel_utils.store.paths import data_dir, display_path
 from kernel_utils.store.validation import CheckContext, check_reference, load_validated, register
+from kernel_utils.store.witness import Witness, witness_from_record, witness_problems
 
-__all__ = ["DEFAULT_DOCUMENT", "DocumentRecord", "document_record", "load_document", "load_telegram", "list_documents", "text_integrity_problems"]
+__all__ = ["DEFAULT_DOCUMENT", "BundledDocument", "DocumentRecord", "document_record", "load_document", "load_dossier",
+           "load_telegram", "list_documents", "text_integrity_problems"]
 
 #: The edition's own document: telegram 602 of 20 December 1950.
 DEFAULT_DOCUMENT = "frus1950v07-d1077"
@@ -45,6 +47,8 @@ class DocumentRecord:
     size_bytes: int
     source_ids: tuple[str, ...]
     short_title: str | None = None
+    #: What witness was read and how much of it (see :mod:`kernel_utils.store.witness`).
+    witness: Witness | None = None
 
 
 def text_integrity_problems(document_id: str, record: dict[str, Any], raw: bytes | None) -> list[Problem]:
@@ -113,6 +117,8 @@ def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Itera
     except FrusParseError as exc:
         yield Problem(exc.source, f"line {exc.line}", "text", exc.expected, exc.message + (f" {exc.found!r}" if exc.found else ""))
         return
+    yield from witness_problems(data, text, ctx.file)
+    yield from _heading_problems(data, doc, ctx.file)
     pages = frus.get("pages")
     markers = [pb.page for pb in doc.page_breaks]
     if pages:
@@ -137,13 +143,34 @@ def _check_record_against_text(data: dict[str, Any], ctx: CheckContext) -> Itera
             yield Problem(ctx.file, repr(data["id"]), "date", f"a date within {_DATE_CODE_TOLERANCE_DAYS} days of the file designation's date code {doc.file_designation!r} ({coded.isoformat()})", repr(data["date"]))
 
 
+#: The ``heading`` fields of a record and the parsed attributes they must equal.
+HEADING_FIELDS = ("file_designation", "doc_type", "sender", "recipient", "classification", "precedence",
+                  "telegram_number", "dateline", "received")
+
+
+def _heading_problems(data: dict[str, Any], doc: FrusDocument, file: str) -> Iterator[Problem]:
+    """A recorded ``heading`` says what the parser reads from the text, field by field (never hand-typed)."""
+    heading = data.get("heading")
+    if not heading:
+        return
+    for name in HEADING_FIELDS:
+        if name in heading and heading[name] != getattr(doc, name):
+            yield Problem(file, repr(data["id"]), f"heading.{name}", f"what the parser reads from text.txt: {getattr(doc, name)!r}", repr(heading[name]))
+
+
 register("documents/*/document.json", "document.schema.json", _check_document, _check_record_against_text, description="a bundled document's record")
 
 
 def list_documents() -> list[str]:
-    """Ids of the bundled documents."""
+    """Ids of the bundled documents (the dossier), sorted; :func:`load_dossier` loads them all."""
     folder = data_dir() / "documents"
-    return sorted(p.name for p in folder.iterdir() if (p / "document.json").is_file())
+    return sorted((p.name for p in folder.iterdir() if (p / "document.json").is_file()), key=_id_order)
+
+
+def _id_order(document_id: str) -> tuple[str, int, str]:
+    """Volume, then document number as a number (d970 before d1013)."""
+    volume, _, number = document_id.rpartition("-d")
+    return (volume, int(number), "") if number.isdigit() else (document_id, 0, document_id)
 
 
 def _record(document_id: str) -> DocumentRecord:
@@ -162,6 +189,7 @@ def _record(document_id: str) -> DocumentRecord:
         pages_basis=frus.get("pages_basis", "unknown"), date=data.get("date"), date_basis=data.get("date_basis"),
         rights=data["rights"], retrieval=data["retrieval"], sha256=data["sha256"], size_bytes=data["size_bytes"],
         source_ids=tuple(ref["source"] for ref in data["sources"]), short_title=data.get("short_title"),
+        witness=witness_from_record(data),
     )
 
 
@@ -195,3 +223,32 @@ def load_telegram() -> FrusDocument:
 def document_record(document_id: str = DEFAULT_DOCUMENT) -> DocumentRecord:
     """The provenance record of a bundled document (``document.json``), validated."""
     return _record(document_id)
+
+
+@dataclass(frozen=True)
+class BundledDocument:
+    """A bundled document as the edition holds it: validated record, parsed text, and its witness."""
+
+    id: str
+    record: DocumentRecord
+    document: FrusDocument
+    witness: Witness
+
+    @property
+    def partial(self) -> bool:
+        """True when the text read stops part-way through the document (a partial witness)."""
+        return self.witness.is_partial
+
+
+def load_dossier() -> list[BundledDocument]:
+    """Every bundled document, each validated, parsed and labelled with its witness and coverage.
+
+    Raises :class:`~kernel_utils.errors.DataValidationError` if a record has no witness.
+    """
+    out = []
+    for document_id in list_documents():
+        record = _record(document_id)
+        if record.witness is None:
+            raise DataValidationError([Problem(f"data/documents/{document_id}/document.json", repr(document_id), "witness", "a witness record", "none")])
+        out.append(BundledDocument(document_id, record, load_document(document_id), record.witness))
+    return out

@@ -16,32 +16,37 @@ ids would make ``aria-labelledby`` ambiguous.  So the name is an ``aria-label``.
 from __future__ import annotations
 
 import re
-from html import escape
+
+from markupsafe import Markup
+
+from kernel_utils.views.html import macro
 
 __all__ = ["figure_bundle", "figure_html", "labelled_svg"]
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
-_FIGURE_STYLE = "margin:0.4em 0;max-width:100%;"
-_CAPTION_STYLE = "font-size:0.9em;margin-top:0.3em;max-width:60em;"
+_ATTRIBUTE = re.compile(r'\s([^\s=/>]+)="([^"]*)"')
 
 
 def labelled_svg(svg: str, label: str) -> str:
     """``svg`` with ``role="img"`` and ``aria-label`` = ``label`` on its root (replacing any
-    ``aria-labelledby``/``aria-label``/``role`` there).  Fails loudly if ``svg`` has no ``<svg>`` element."""
+    ``aria-labelledby``/``aria-label``/``role`` there).  Fails loudly if ``svg`` has no ``<svg>`` element.
+
+    Only the root's start tag is rewritten, from its parsed attributes, so the label is escaped by
+    construction and the rest of the SVG stays byte for byte as it was."""
     match = _ROOT.search(svg)
     if match is None:
         raise ValueError(f"expected SVG markup with an <svg> element; found {svg[:60]!r}")
-    head = match.group(0)
-    head = re.sub(r'\s(?:aria-labelledby|aria-label|role)="[^"]*"', "", head)
-    head = head.replace("<svg", f'<svg role="img" aria-label="{escape(label, quote=True)}"', 1)
-    return svg[: match.start()] + head + svg[match.end():]
+    kept = [(k, v) for k, v in _ATTRIBUTE.findall(match.group(0)) if k not in ("aria-labelledby", "aria-label", "role")]
+    attributes = "".join(f' {k}="{v}"' for k, v in kept)  # kept as written: already escaped in the SVG
+    head = Markup('<svg role="img" aria-label="{}"').format(label) + Markup(attributes)
+    closing = "/>" if match.group(0).endswith("/>") else ">"
+    return svg[: match.start()] + str(head) + closing + svg[match.end():]
 
 
 def figure_html(svg: str, *, label: str, caption: str) -> str:
     """The SVG inline, named ``label`` (short: what the figure is), in a ``<figure>`` whose visible
-    ``<figcaption>`` is ``caption`` (what it shows).  Both are escaped."""
-    return (f'<figure style="{_FIGURE_STYLE}">{labelled_svg(svg, label)}'
-            f'<figcaption style="{_CAPTION_STYLE}">{escape(caption)}</figcaption></figure>')
+    ``<figcaption>`` is ``caption`` (what it shows).  Both are escaped (template ``figure.html``)."""
+    return str(macro("figure.html", "figure")(Markup(labelled_svg(svg, label)), caption))
 
 
 def figure_bundle(svg: str, *, label: str, caption: str, alt: str) -> dict[str, str]:

@@ -18,29 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
+
+from kernel_utils.views.html import macro
 
 __all__ = ["StaticItem", "static_listing", "with_static_html", "STATIC_CLASS"]
 
 #: The class of the ``<details>`` element that holds a widget's listing (the edition and tests find it by it).
 STATIC_CLASS = "widget-static"
-
-_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
-_LISTING = _ENV.from_string(
-    """<details class="{{ css }}" data-widget="{{ widget }}">
-<summary>{{ summary }} ({{ items | length }})</summary>
-{% if note %}<p>{{ note }}</p>
-{% endif %}
-{% for item in items %}
-<div class="widget-static-item"{% if item.anchor %} id="{{ item.anchor }}"{% endif %} data-option="{{ item.label }}">
-<p class="widget-static-label"><strong>{{ item.label }}</strong>{% if item.anchor %} <a class="widget-static-anchor" href="#{{ item.anchor }}" aria-label="Permanent link to {{ item.label }}">#</a>{% endif %}</p>
-{{ item.html }}
-</div>
-{% endfor %}
-</details>
-"""
-)
 
 
 @dataclass(frozen=True)
@@ -60,7 +45,7 @@ def static_listing(widget: str, summary: str, items: Iterable[StaticItem], *, no
     data), so they are inserted as they are.
     """
     rows = [StaticItem(i.label, Markup(i.html), i.anchor) for i in items]  # noqa: S704 - views escape their own data
-    return _LISTING.render(css=STATIC_CLASS, widget=widget, summary=summary, items=rows, note=note)
+    return str(macro("static.html", "listing")(STATIC_CLASS, widget, summary, rows, note)) + "\n"
 
 
 def with_static_html(explorer: Any, bundle: Any) -> Any:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+
+from markupsafe import Markup
 from dataclasses import dataclass
-from html import escape
 from typing import Callable
 
 from kernel_utils.store.documents import DEFAULT_DOCUMENT, document_record
@@ -218,9 +219,12 @@ Segments = list[tuple[str, bool]]
 
 
 def _render(segments: Segments, html: bool) -> str:
+    """The segments as plain text, or as HTML with italics: every segment escaped by construction
+    (``Markup.format`` escapes its arguments), so no field can inject markup.  The HTML form is a
+    :class:`~markupsafe.Markup` (a ``str``), so a template shows it as it is, without escaping it twice."""
     if not html:
         return "".join(text for text, _ in segments)
-    return "".join(f"<i>{escape(text)}</i>" if italic else escape(text) for text, italic in segments)
+    return Markup("").join(Markup("<i>{}</i>").format(text) if italic else text for text, italic in segments)
 
 
 def _pages(rec: CitationRecord) -> str | None:

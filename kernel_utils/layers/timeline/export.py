@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html import escape
+from markupsafe import Markup, escape
 from typing import Any
 
 from kernel_utils.layers.timeline.model import TELEGRAM_DATE, TELEGRAM_ID, load_timeline
@@ -32,15 +32,15 @@ def _date_object(value: str) -> dict[str, int]:
 
 
 def _slide_text(event: dict[str, Any]) -> str:
-    parts = [f"<p>{escape(event['description'])}</p>"]
-    parts.append(f"<p>Local date: {escape(event['local_place'])}. Confidence: {escape(event['confidence'])}.</p>")
+    """A slide's HTML text; ``Markup.format`` escapes every piece of data by construction."""
+    parts = [Markup("<p>{}</p>").format(event["description"]),
+             Markup("<p>Local date: {}. Confidence: {}.</p>").format(event["local_place"], event["confidence"])]
     for variant in event.get("date_variants", ()):
-        parts.append(f"<p>Another source gives {escape(variant['date'])} ({escape(variant['source'])}).</p>")
+        parts.append(Markup("<p>Another source gives {} ({}).</p>").format(variant["date"], variant["source"]))
     for link in event.get("telegram_passages", ()):
-        parts.append(f"<blockquote>{escape(link['quote'])}</blockquote><p>({escape(link['relation'])})</p>")
-    sources = ", ".join(escape(r["source"]) for r in event["sources"])
-    parts.append(f"<p>Sources: {sources}</p>")
-    return "".join(parts)
+        parts.append(Markup("<blockquote>{}</blockquote><p>({})</p>").format(link["quote"], link["relation"]))
+    parts.append(Markup("<p>Sources: {}</p>").format(", ".join(r["source"] for r in event["sources"])))
+    return str(Markup("").join(parts))
 
 
 def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane") -> dict[str, Any]:
@@ -56,7 +56,7 @@ def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane")
     for event in sorted(data["events"], key=lambda e: (e["start"], e["id"])):
         slide: dict[str, Any] = {
             "start_date": _date_object(event["start"]),
-            "text": {"headline": escape(event["title"]), "text": _slide_text(event)},
+            "text": {"headline": str(escape(event["title"])), "text": _slide_text(event)},
             "group": _GROUPS[event["category"]] if group_by == "category" else ("FRUS correspondence" if event["lane"] == "correspondence" else "Events"),
             "unique_id": event["id"],
             "autolink": False,
@@ -70,7 +70,7 @@ def to_timelinejs(data: dict[str, Any] | None = None, *, group_by: str = "lane")
         "title": {
             "text": {
                 "headline": "Telegram 602 in its moment: June 1950 – February 1951",
-                "text": escape(f"Events and FRUS correspondence around the telegram of {TELEGRAM_DATE} (Webb to USUN). Dates are local dates of the place named on each slide."),
+                "text": str(escape(f"Events and FRUS correspondence around the telegram of {TELEGRAM_DATE} (Webb to USUN). Dates are local dates of the place named on each slide.")),
             },
             "unique_id": "title",
         },

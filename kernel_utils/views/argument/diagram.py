@@ -23,12 +23,12 @@ notebook, :class:`ArgumentDiagram` shows it inline in HTML with a caption (see
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
-from typing import Iterable
+from typing import Callable, Iterable
 
 from kernel_utils.layers.argument.model import Reading
 from kernel_utils.views.figure import figure_bundle
 from kernel_utils.views.palette import OKABE_ITO
+from kernel_utils.views.svg import AttrValue, Element, el, group, number, points, render
 
 __all__ = ["ArgumentDiagram", "argument_diagram", "argument_svg", "layout"]
 
@@ -53,12 +53,6 @@ def _tint(colour: str, share: float = 0.22) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * share) for c in (r, g, b)]
     return "#" + "".join(f"{c:02X}" for c in mix)
-
-
-def _f(x: float) -> str:
-    """Coordinates with at most one decimal, no trailing zeros (stable text)."""
-    text = f"{x:.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 @dataclass(frozen=True)
@@ -145,36 +139,31 @@ def layout(reading: Reading) -> tuple[dict[str, Placement], float, float]:
     return placements, width, y - GAP_Y + MARGIN
 
 
-def _shape(kind: str, x: float, y: float, w: float, h: float, fill: str, stroke: str, extra: str) -> str:
+def _shape(kind: str, x: float, y: float, w: float, h: float, fill: str, stroke: str, dashed: bool = False) -> Element:
     """The outline of a unit of one type: each type has its own shape as well as its colour."""
-    sw = 'stroke-width="2.2"'
-    common = f'fill="{fill}" stroke="{stroke}" {sw}{extra}'
-    def poly(points: list[tuple[float, float]], more: str = "") -> str:
-        return f'<polygon points="{" ".join(f"{_f(px)},{_f(py)}" for px, py in points)}" {common}{more}/>'
+    common: dict[str, AttrValue] = {"fill": fill, "stroke": stroke, "stroke_width": "2.2",
+                                    "stroke_dasharray": "4 3" if dashed else None}
     r, b = x + w, y + h
+    outlines = {
+        "hexagon": [(x + 12, y), (r - 12, y), (r, y + h / 2), (r - 12, b), (x + 12, b), (x, y + h / 2)],
+        "octagon": [(x + 11, y), (r - 11, y), (r, y + 11), (r, b - 11), (r - 11, b), (x + 11, b), (x, b - 11), (x, y + 11)],
+        "parallelogram": [(x + 12, y), (r, y), (r - 12, b), (x, b)],
+        "trapezoid": [(x + 14, y), (r - 14, y), (r, b), (x, b)],
+        "notched": [(x, y), (r, y), (r, b), (x, b), (x + 12, y + h / 2)],
+        "tag": [(x, y), (r - 14, y), (r, y + h / 2), (r - 14, b), (x, b)],
+        "arrow": [(x, y), (r - 14, y), (r, y + h / 2), (r - 14, b), (x, b), (x + 12, y + h / 2)],
+    }
+    if kind in outlines:
+        return el("polygon", points=points(outlines[kind]), **common)
+    box = {"x": x, "y": y, "width": w, "height": h}
     if kind == "round":
-        return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="16" {common}/>'
-    if kind == "hexagon":
-        return poly([(x + 12, y), (r - 12, y), (r, y + h / 2), (r - 12, b), (x + 12, b), (x, y + h / 2)])
-    if kind == "octagon":
-        c = 11
-        return poly([(x + c, y), (r - c, y), (r, y + c), (r, b - c), (r - c, b), (x + c, b), (x, b - c), (x, y + c)])
-    if kind == "parallelogram":
-        return poly([(x + 12, y), (r, y), (r - 12, b), (x, b)])
-    if kind == "trapezoid":
-        return poly([(x + 14, y), (r - 14, y), (r, b), (x, b)])
+        return el("rect", **box, rx=16, **common)
     if kind == "dashed":
-        return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" {common} stroke-dasharray="7 4"/>'
-    if kind == "notched":
-        return poly([(x, y), (r, y), (r, b), (x, b), (x + 12, y + h / 2)])
-    if kind == "tag":
-        return poly([(x, y), (r - 14, y), (r, y + h / 2), (r - 14, b), (x, b)])
-    if kind == "arrow":
-        return poly([(x, y), (r - 14, y), (r, y + h / 2), (r - 14, b), (x, b), (x + 12, y + h / 2)])
+        return el("rect", **box, **{**common, "stroke_dasharray": "7 4"})
     if kind == "double":
-        return (f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" {common}/>'
-                f'<rect x="{_f(x + 4)}" y="{_f(y + 4)}" width="{_f(w - 8)}" height="{_f(h - 8)}" fill="none" stroke="{stroke}" stroke-width="1.2"/>')
-    return f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" {common}/>'
+        inner = el("rect", x=x + 4, y=y + 4, width=w - 8, height=h - 8, fill="none", stroke=stroke, stroke_width="1.2")
+        return group([el("rect", **box, **common), inner])
+    return el("rect", **box, **common)
 
 
 def _rows(placements: dict[str, Placement]) -> list[tuple[float, list[tuple[float, float]]]]:
@@ -256,39 +245,46 @@ def argument_svg(
         + (f"Withdrawn: {', '.join(sorted(withdrawn))}. " if withdrawn else "")
         + (f"Losing support: {', '.join(sorted(fallen))}. " if fallen else "")
     )
-    vocab = reading.vocabulary
-    per_row = 4
-    legend_rows = -(-len(vocab.unit_types) // per_row) + 1
-    legend_h = 34 + legend_rows * 30
-    total_h = height + legend_h
+    legend_rows = -(-len(reading.vocabulary.unit_types) // _LEGEND_PER_ROW) + 1
+    total_h = height + 34 + legend_rows * 30
     desc = desc.rstrip()
-    out = [
-        # width 100% and no height: wherever the SVG is shown as an <img> (JupyterLab, nbconvert HTML, GitHub)
-        # it takes the width of its container and keeps its proportions, never clipped
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(total_h)}" width="100%" preserveAspectRatio="xMidYMin meet" '
-        f'role="img" aria-label="{escape(title, quote=True)}. {escape(desc, quote=True)}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" '
-        f'style="max-width:100%;height:auto;background:#FFFFFF">',
-        f'<title>{escape(title)}</title>',
-        f'<desc>{escape(desc)}</desc>',
-        f'<rect x="0" y="0" width="{_f(width)}" height="{_f(total_h)}" fill="#FFFFFF"/>',
-    ]
     head, _, rest = title.partition(": ")
-    out.append(f'<text x="{MARGIN}" y="{MARGIN + 14}" font-size="18" font-weight="bold" fill="#000000">{escape(head)}</text>')
-    if rest:
-        out.append(f'<text x="{MARGIN}" y="{MARGIN + 36}" font-size="13" fill="#000000">{escape(_wrap(rest, 160, 1)[0])}</text>')
 
     def faded(uid: str) -> bool:
         return emphasis is not None and uid not in emphasis and uid != selected
 
-    row_geometry = _rows(placements)
+    root = el(
+        # width 100% and no height: wherever the SVG is shown as an <img> (JupyterLab, nbconvert HTML, GitHub)
+        # it takes the width of its container and keeps its proportions, never clipped
+        "svg",
+        el("title", title),
+        el("desc", desc),
+        el("rect", x=0, y=0, width=width, height=total_h, fill="#FFFFFF"),
+        el("text", head, x=MARGIN, y=MARGIN + 14, font_size=18, font_weight="bold", fill="#000000"),
+        el("text", _wrap(rest, 160, 1)[0], x=MARGIN, y=MARGIN + 36, font_size=13, fill="#000000") if rest else None,
+        *_relation_marks(reading, placements, faded),
+        *_unit_nodes(reading, placements, faded, selected, withdrawn, fallen),
+        *_legend(reading, width, height + 6, legend_rows),
+        xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {number(width)} {number(total_h)}", width="100%",
+        preserveAspectRatio="xMidYMin meet", role="img", aria_label=f"{title}. {desc}",
+        font_family="DejaVu Sans, Verdana, Arial, sans-serif", style="max-width:100%;height:auto;background:#FFFFFF",
+    )
+    return render(root)
 
-    # relations first (drawn under the nodes)
+
+_LEGEND_PER_ROW = 4
+
+
+def _relation_marks(reading: Reading, placements: dict[str, Placement], faded: Callable[[str], bool]) -> list[Element]:
+    """One group per relation: lines from its sources to a marker just above its target."""
+    row_geometry = _rows(placements)
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
     for r in reading.relations.values():
         into.setdefault(r.target, []).append(r.id)
         for s in r.sources:
             out_of.setdefault(s, []).append(r.id)
+    groups = []
     for r in reading.relations.values():
         symbol, colour, dash = RELATION_STYLE.get(r.type, _FALLBACK_STYLE)
         t = placements[r.target]
@@ -296,80 +292,87 @@ def argument_svg(
         jx = t.x + NODE_W * (siblings.index(r.id) + 1) / (len(siblings) + 1)
         jy = t.y - 16
         dim = faded(r.target) or any(faded(s) for s in r.sources)
-        opacity = ' opacity="0.25"' if dim else ""
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        tip = f"{r.id} {r.type}: {' + '.join(r.sources)} → {r.target}. {r.rationale}"
-        parts = [f'<g class="relation" data-relation="{escape(r.id)}"{opacity}><title>{escape(tip)}</title>']
+        lines = []
         for s in r.sources:
             p = placements[s]
             outs = out_of[s]
-            sx = p.x + NODE_W * (outs.index(r.id) + 1) / (len(outs) + 1)
-            sy = p.y + NODE_H
+            sx, sy = p.x + NODE_W * (outs.index(r.id) + 1) / (len(outs) + 1), p.y + NODE_H
             if p.y >= t.y:  # drawn below or beside its target: leave from the side
                 sx, sy = (p.x + NODE_W, p.y + NODE_H / 2) if p.x < t.x else (p.x, p.y + NODE_H / 2)
-            points = _route((sx, sy), (jx, jy), row_geometry)
-            parts.append(f'<polyline points="{" ".join(f"{_f(px)},{_f(py)}" for px, py in points)}" fill="none" stroke="{colour}" '
-                         f'stroke-width="1.6" stroke-linejoin="round"{dash_attr}/>')
-        parts.append(f'<line x1="{_f(jx)}" y1="{_f(jy + 8)}" x2="{_f(jx)}" y2="{_f(t.y - 6)}" stroke="{colour}" stroke-width="1.6"/>'
-                     f'<polygon points="{_f(jx - 4)},{_f(t.y - 7)} {_f(jx + 4)},{_f(t.y - 7)} {_f(jx)},{_f(t.y - 1)}" fill="#000000"/>')
-        parts.append(f'<circle cx="{_f(jx)}" cy="{_f(jy)}" r="8" fill="#FFFFFF" stroke="{colour}" stroke-width="1.6"/>')
-        parts.append(f'<text x="{_f(jx)}" y="{_f(jy + 4)}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}">{escape(symbol)}</text></g>')
-        out.append("".join(parts))
+            lines.append(el("polyline", points=points(_route((sx, sy), (jx, jy), row_geometry)), fill="none",
+                            stroke=colour, stroke_width="1.6", stroke_linejoin="round", stroke_dasharray=dash or None))
+        tip = f"{r.id} {r.type}: {' + '.join(r.sources)} → {r.target}. {r.rationale}"
+        groups.append(group([
+            el("title", tip),
+            *lines,
+            el("line", x1=jx, y1=jy + 8, x2=jx, y2=t.y - 6, stroke=colour, stroke_width="1.6"),
+            el("polygon", points=points([(jx - 4, t.y - 7), (jx + 4, t.y - 7), (jx, t.y - 1)]), fill="#000000"),
+            el("circle", cx=jx, cy=jy, r=8, fill="#FFFFFF", stroke=colour, stroke_width="1.6"),
+            el("text", symbol, x=jx, y=jy + 4, font_size=11, font_weight="bold", text_anchor="middle", fill=colour),
+        ], class_="relation", data_relation=r.id, opacity="0.25" if dim else None))
+    return groups
 
-    # units
+
+def _unit_nodes(reading: Reading, placements: dict[str, Placement], faded: Callable[[str], bool],
+                selected: str | None, withdrawn: set[str], fallen: set[str]) -> list[Element]:
+    """One group per unit: its shape, paragraph number, id, type and wrapped label."""
+    nodes = []
     for u in reading.units.values():
         p = placements[u.id]
-        kind = vocab.unit_types[u.type]
-        stroke = kind.colour
-        fill = _tint(kind.colour)
-        extra = ""
+        kind = reading.vocabulary.unit_types[u.type]
+        fill, stroke = _tint(kind.colour), kind.colour
         if u.id in fallen:
-            fill, stroke, extra = "#F2F2F2", "#767676", ' stroke-dasharray="4 3"'
+            fill, stroke = "#F2F2F2", "#767676"
         if u.id in withdrawn:
             fill, stroke = "#FFFFFF", "#767676"
-        group_opacity = ' opacity="0.28"' if faded(u.id) else ""
         tip = f"¶{u.number} {u.id} ({kind.label}{', implicit' if u.implicit else ''}): {u.statement}"
-        g = [f'<g class="unit" data-unit="{escape(u.id)}" data-type="{escape(u.type)}"{group_opacity}><title>{escape(tip)}</title>']
-        if u.id == selected:
-            g.append(f'<rect x="{_f(p.x - 6)}" y="{_f(p.y - 6)}" width="{_f(NODE_W + 12)}" height="{_f(NODE_H + 12)}" rx="6" fill="none" stroke="#000000" stroke-width="3"/>')
-        g.append(_shape(kind.shape, p.x, p.y, NODE_W, NODE_H, fill, stroke, extra))
-        g.append(f'<text x="{_f(p.x + 15)}" y="{_f(p.y + 18)}" font-size="12.5" font-weight="bold" fill="#000000">¶{u.number} · {escape(u.id)}</text>')
-        g.append(f'<text x="{_f(p.x + NODE_W - 15)}" y="{_f(p.y + 17)}" font-size="9.5" font-style="italic" text-anchor="end" fill="#000000">{escape(kind.label)}</text>')
-        for i, line in enumerate(_wrap(u.label, 30, 3)):
-            g.append(f'<text x="{_f(p.x + 15)}" y="{_f(p.y + 35 + i * 14)}" font-size="11.5" fill="#000000">{escape(line)}</text>')
+        children: list[Element | None] = [
+            el("title", tip),
+            el("rect", x=p.x - 6, y=p.y - 6, width=NODE_W + 12, height=NODE_H + 12, rx=6, fill="none",
+               stroke="#000000", stroke_width=3) if u.id == selected else None,
+            _shape(kind.shape, p.x, p.y, NODE_W, NODE_H, fill, stroke, dashed=u.id in fallen),
+            el("text", f"¶{u.number} · {u.id}", x=p.x + 15, y=p.y + 18, font_size=12.5, font_weight="bold", fill="#000000"),
+            el("text", kind.label, x=p.x + NODE_W - 15, y=p.y + 17, font_size=9.5, font_style="italic",
+               text_anchor="end", fill="#000000"),
+            *(el("text", line, x=p.x + 15, y=p.y + 35 + i * 14, font_size=11.5, fill="#000000")
+              for i, line in enumerate(_wrap(u.label, 30, 3))),
+        ]
         if u.id in withdrawn:
-            g.append(f'<line x1="{_f(p.x)}" y1="{_f(p.y)}" x2="{_f(p.x + NODE_W)}" y2="{_f(p.y + NODE_H)}" stroke="#D55E00" stroke-width="2.5"/>'
-                     f'<line x1="{_f(p.x)}" y1="{_f(p.y + NODE_H)}" x2="{_f(p.x + NODE_W)}" y2="{_f(p.y)}" stroke="#D55E00" stroke-width="2.5"/>')
+            children += [el("line", x1=p.x, y1=p.y, x2=p.x + NODE_W, y2=p.y + NODE_H, stroke="#D55E00", stroke_width="2.5"),
+                         el("line", x1=p.x, y1=p.y + NODE_H, x2=p.x + NODE_W, y2=p.y, stroke="#D55E00", stroke_width="2.5")]
         if u.id == reading.main_conclusion:
-            g.append(f'<text x="{_f(p.x + NODE_W / 2)}" y="{_f(p.y + NODE_H + 13)}" font-size="10" font-weight="bold" text-anchor="middle" fill="#000000">main conclusion</text>')
-        g.append("</g>")
-        out.append("".join(g))
+            children.append(el("text", "main conclusion", x=p.x + NODE_W / 2, y=p.y + NODE_H + 13, font_size=10,
+                               font_weight="bold", text_anchor="middle", fill="#000000"))
+        nodes.append(group(children, class_="unit", data_unit=u.id, data_type=u.type,
+                           opacity="0.28" if faded(u.id) else None))
+    return nodes
 
-    # legend: every unit type (shape and colour), then the relation markers
-    ly = height + 6
-    out.append(f'<text x="{MARGIN}" y="{_f(ly + 12)}" font-size="12" font-weight="bold" fill="#000000">Unit types</text>')
-    types = list(vocab.unit_types.values())
-    cell = (width - 2 * MARGIN) / per_row
-    for i, kind in enumerate(types):
-        x = MARGIN + (i % per_row) * cell
-        y = ly + 20 + (i // per_row) * 30
-        out.append(_shape(kind.shape, x, y, 40, 22, _tint(kind.colour), kind.colour, ""))
-        out.append(f'<text x="{_f(x + 48)}" y="{_f(y + 15)}" font-size="11" fill="#000000">{escape(kind.label)}</text>')
-    y = ly + 20 + (legend_rows - 1) * 30 + 15
-    x = MARGIN
-    out.append(f'<text x="{_f(x)}" y="{_f(y + 4)}" font-size="12" font-weight="bold" fill="#000000">Relations</text>')
+
+def _legend(reading: Reading, width: float, top: float, legend_rows: int) -> list[Element]:
+    """Every unit type (shape and colour), then the relation markers."""
+    vocab = reading.vocabulary
+    out = [el("text", "Unit types", x=MARGIN, y=top + 12, font_size=12, font_weight="bold", fill="#000000")]
+    cell = (width - 2 * MARGIN) / _LEGEND_PER_ROW
+    for i, kind in enumerate(vocab.unit_types.values()):
+        x = MARGIN + (i % _LEGEND_PER_ROW) * cell
+        y = top + 20 + (i // _LEGEND_PER_ROW) * 30
+        out.append(_shape(kind.shape, x, y, 40, 22, _tint(kind.colour), kind.colour))
+        out.append(el("text", kind.label, x=x + 48, y=y + 15, font_size=11, fill="#000000"))
+    y = top + 20 + (legend_rows - 1) * 30 + 15
+    x: float = MARGIN
+    out.append(el("text", "Relations", x=x, y=y + 4, font_size=12, font_weight="bold", fill="#000000"))
     x += 74
     for rtype, (symbol, colour, dash) in RELATION_STYLE.items():
         if rtype not in vocab.relation_types:
             continue
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x + 30)}" y2="{_f(y)}" stroke="{colour}" stroke-width="1.6"{dash_attr}/>'
-                   f'<circle cx="{_f(x + 15)}" cy="{_f(y)}" r="8" fill="#FFFFFF" stroke="{colour}" stroke-width="1.6"/>'
-                   f'<text x="{_f(x + 15)}" y="{_f(y + 4)}" font-size="11" font-weight="bold" text-anchor="middle" fill="{colour}">{escape(symbol)}</text>'
-                   f'<text x="{_f(x + 38)}" y="{_f(y + 4)}" font-size="11" fill="#000000">{escape(vocab.relation_types[rtype].label)}</text>')
+        out += [
+            el("line", x1=x, y1=y, x2=x + 30, y2=y, stroke=colour, stroke_width="1.6", stroke_dasharray=dash or None),
+            el("circle", cx=x + 15, cy=y, r=8, fill="#FFFFFF", stroke=colour, stroke_width="1.6"),
+            el("text", symbol, x=x + 15, y=y + 4, font_size=11, font_weight="bold", text_anchor="middle", fill=colour),
+            el("text", vocab.relation_types[rtype].label, x=x + 38, y=y + 4, font_size=11, fill="#000000"),
+        ]
         x += 132
-    out.append("</svg>")
-    return "\n".join(out)
+    return out
 
 
 def argument_title(reading: Reading, caption: str | None = None) -> str:

@@ -5,19 +5,19 @@ The HTML views are plain functions (testable, usable without a kernel); each
 explorer wraps one in a labelled, keyboard-usable control (a native select or
 toggle buttons) and an ``HTML`` widget, and has a ``select`` method that sets
 the control as a reader would and returns the view as static HTML, so a
-notebook cell can demonstrate it and nbval runs the callback.  All data are
-escaped with :func:`html.escape`.
+notebook cell can demonstrate it and nbval runs the callback.  All data go through the
+autoescaping template ``templates/argument.html``.
 """
 
 from __future__ import annotations
 
-from html import escape
-from typing import Sequence
+from typing import Any, Sequence
 
 from IPython.display import HTML
 
 from kernel_utils.layers.argument.model import Reading, compare_readings
 from kernel_utils.views.argument.diagram import argument_svg
+from kernel_utils.views.html import Markup, macro
 from kernel_utils.views.static import StaticItem, static_listing, with_static_html
 
 __all__ = [
@@ -31,20 +31,17 @@ __all__ = [
     "ReadingSwitcher",
 ]
 
-_BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:60em;"
-_MARK_SELECTED = "background:#FBF3B0;outline:2px solid #000000;padding:0 1px;"
-_MARK_NEAR = "text-decoration:underline;text-decoration-color:#0072B2;text-decoration-thickness:2px;text-underline-offset:3px;"
-_FIGURE = "overflow-x:auto;max-width:100%;margin:0.4em 0;"
+_TEMPLATE = "argument.html"
 
 
-def _unit_line(reading: Reading, uid: str) -> str:
+def _unit(reading: Reading, uid: str) -> dict[str, Any]:
+    """A unit's fields for the templates, with its type's label as ``kind``."""
     u = reading.unit(uid)
-    kind = reading.vocabulary.unit_types[u.type].label
-    return f"<b>¶{u.number} {escape(u.id)}</b> <i>{escape(kind)}</i>: {escape(u.label)}"
+    return {**u.__dict__, "number": u.number, "statement": u.statement, "kind": reading.vocabulary.unit_types[u.type].label}
 
 
-def _highlighted_paragraph(reading: Reading, uid: str) -> str:
-    """The paragraph holding ``uid`` with its span marked and the spans of its neighbours underlined."""
+def _marked_chunks(reading: Reading, uid: str) -> list[tuple[str, str]]:
+    """The paragraph holding ``uid`` cut into runs: its own span ("sel"), its neighbours' ("near"), the rest ("")."""
     unit = reading.unit(uid)
     near = [reading.unit(n) for n in reading.neighbours(uid)]
     text = reading.text
@@ -61,7 +58,9 @@ def _highlighted_paragraph(reading: Reading, uid: str) -> str:
             return "near"
         return ""
 
-    out, run, current = [], [], state(para_start)
+    out: list[tuple[str, str]] = []
+    run: list[str] = []
+    current = state(para_start)
     for i in range(para_start, para_end):
         s = state(i)
         if s != current:
@@ -69,92 +68,45 @@ def _highlighted_paragraph(reading: Reading, uid: str) -> str:
             run, current = [], s
         run.append(text[i])
     out.append((current, "".join(run)))
-    html = []
-    for s, chunk in out:
-        if s == "sel":
-            html.append(f"<mark style='{_MARK_SELECTED}'>{escape(chunk)}</mark>")
-        elif s == "near":
-            html.append(f"<span style='{_MARK_NEAR}'>{escape(chunk)}</span>")
-        else:
-            html.append(escape(chunk))
-    return "".join(html)
+    return out
 
 
-def _figure(svg: str) -> str:
-    return f"<div style='{_FIGURE}'>{svg}</div>"
+def _svg(svg: str) -> Markup:
+    """An SVG made by :func:`argument_svg` (its builder escapes every value) as safe markup."""
+    return Markup(svg)
 
 
 def unit_card(reading: Reading, uid: str, *, with_map: bool = True) -> str:
     """One unit: its span highlighted in its paragraph, its rationale, its relations, and (optionally) its place in the map."""
-    u = reading.unit(uid)
-    kind = reading.vocabulary.unit_types[u.type]
-    rows = []
-    for r in reading.relations_into(uid):
-        rows.append(f"<li>{' + '.join(escape(s) for s in r.sources)} <b>{escape(r.type)}</b> this ({escape(r.id)}): {escape(r.rationale)}</li>")
-    for r in reading.relations_from(uid):
-        rows.append(f"<li>this <b>{escape(r.type)}</b> {escape(r.target)} ({escape(r.id)}"
-                    + (f", with {', '.join(escape(s) for s in r.sources if s != uid)}" if len(r.sources) > 1 else "")
-                    + f"): {escape(r.rationale)}</li>")
-    implicit = (f"<p><b>Implicit.</b> The telegram does not state it; the marked words evoke it. Annotator's reconstruction: "
-                f"“{escape(u.reconstruction or '')}”</p>") if u.implicit else ""
-    parts = [
-        f"<section style='{_BOX}' aria-label='Argument unit {escape(u.id)}'>",
-        f"<h4 style='margin:0.2em 0'>¶{u.number} · {escape(u.id)} · {escape(kind.label)}: {escape(u.label)}</h4>",
-        f"<blockquote style='margin:0.4em 0'>{_highlighted_paragraph(reading, uid)}</blockquote>",
-        f"<p style='font-size:0.9em'>Marked: characters {u.start}–{u.end}. Underlined: the units joined to it in the map.</p>",
-        implicit,
-        f"<p><b>Why this type</b> (the annotator's rationale): {escape(u.rationale)}</p>",
-        "<p><b>Relations</b></p><ul>" + "".join(rows) + "</ul>",
-    ]
-    if with_map:
-        parts.append(_figure(argument_svg(reading, selected=uid, emphasis=[uid, *reading.neighbours(uid)],
-                                          caption=f"Argument map · {reading.id}: {uid} and its neighbours")))
-    parts.append("</section>")
-    return "".join(parts)
+    out_of = [{**r.__dict__, "others": [s for s in r.sources if s != uid] if len(r.sources) > 1 else []}
+              for r in reading.relations_from(uid)]
+    svg = _svg(argument_svg(reading, selected=uid, emphasis=[uid, *reading.neighbours(uid)],
+                            caption=f"Argument map · {reading.id}: {uid} and its neighbours")) if with_map else None
+    return str(macro(_TEMPLATE, "unit_card")(_unit(reading, uid), _marked_chunks(reading, uid),
+                                             list(reading.relations_into(uid)), out_of, svg))
 
 
 def type_view(reading: Reading, unit_type: str = "", *, with_map: bool = True) -> str:
     """The units of one type (all units for ``""``) as a table, and the map with the others faded."""
     units = list(reading.units.values()) if not unit_type else reading.units_of_type(unit_type)
     label = "all types" if not unit_type else reading.vocabulary.unit_types[unit_type].label
-    rows = "".join(
-        f"<tr><td>¶{u.number}</td><td>{escape(u.id)}</td><td>{escape(reading.vocabulary.unit_types[u.type].label)}</td>"
-        f"<td>{escape(u.label)}</td><td>{escape(u.statement)}</td></tr>"
-        for u in units
-    )
-    definition = "" if not unit_type else f"<p><b>{escape(label)}</b>: {escape(reading.vocabulary.unit_types[unit_type].definition)}</p>"
-    return (
-        f"<section style='{_BOX}' aria-label='Units of type {escape(label)}'>"
-        f"<h4 style='margin:0.2em 0'>{len(units)} unit(s) of {escape(label)} in {escape(reading.id)}</h4>{definition}"
-        "<table><thead><tr><th scope='col'>¶</th><th scope='col'>id</th><th scope='col'>type</th><th scope='col'>label</th>"
-        f"<th scope='col' style='text-align:left'>statement</th></tr></thead><tbody>{rows}</tbody></table>"
-        + (_figure(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
-                                caption=f"Argument map · {reading.id}: {label}")) if with_map else "")
-        + "</section>"
-    )
+    definition = "" if not unit_type else reading.vocabulary.unit_types[unit_type].definition
+    svg = _svg(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
+                            caption=f"Argument map · {reading.id}: {label}")) if with_map else None
+    return str(macro(_TEMPLATE, "type_view")(reading.id, label, definition, [_unit(reading, u.id) for u in units], svg))
 
 
 def withdrawal_view(reading: Reading, uid: str = "", *, with_map: bool = True) -> str:
     """What falls when one unit is withdrawn: the units that lose support, objections left unanswered, the map."""
     if not uid:
-        return (f"<section style='{_BOX}' aria-label='Nothing withdrawn'><p>Nothing withdrawn: all {len(reading.units)} units of "
-                f"{escape(reading.id)} stand.</p>" + (_figure(argument_svg(reading, caption=f"Argument map · {reading.id}")) if with_map else "")
-                + "</section>")
+        svg = _svg(argument_svg(reading, caption=f"Argument map · {reading.id}")) if with_map else None
+        return str(macro(_TEMPLATE, "nothing_withdrawn")(reading.id, len(reading.units), svg))
     w = reading.withdraw(uid)
-    fallen = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.fallen) or "<li>none: everything else keeps a ground</li>"
-    unanswered = "".join(f"<li>{_unit_line(reading, f)}</li>" for f in w.unanswered)
-    mc = reading.main_conclusion
-    verdict = (f"The main conclusion ({escape(mc)}) <b>loses its support</b>." if w.main_conclusion_falls
-               else f"The main conclusion ({escape(mc)}) <b>still stands</b>.")
-    return (
-        f"<section style='{_BOX}' aria-label='Withdrawing {escape(uid)}'>"
-        f"<h4 style='margin:0.2em 0'>Withdraw {_unit_line(reading, uid)}</h4><p>{verdict}</p>"
-        f"<p><b>{len(w.fallen)} unit(s) lose their support:</b></p><ul>{fallen}</ul>"
-        + (f"<p><b>Objections left unanswered:</b></p><ul>{unanswered}</ul>" if unanswered else "")
-        + (_figure(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
-           if with_map else "")
-        + "</section>"
-    )
+    svg = (_svg(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+           if with_map else None)
+    return str(macro(_TEMPLATE, "withdrawal_view")(
+        _unit(reading, uid), reading.main_conclusion, w.main_conclusion_falls,
+        [_unit(reading, f) for f in w.fallen], [_unit(reading, f) for f in w.unanswered], svg))
 
 
 def reading_view(readings: Sequence[Reading], reading_id: str, *, with_map: bool = True) -> str:
@@ -163,10 +115,8 @@ def reading_view(readings: Sequence[Reading], reading_id: str, *, with_map: bool
     if reading_id not in by_id:
         raise KeyError(f"no reading {reading_id!r}; readings: {', '.join(by_id)}")
     shown = by_id[reading_id]
-    parts = [f"<section style='{_BOX}' aria-label='{escape(shown.title)}'>",
-             f"<h4 style='margin:0.2em 0'>{escape(shown.title)}</h4><p>{escape(shown.description)}</p>",
-             f"<p><b>Main conclusion:</b> {_unit_line(shown, shown.main_conclusion)}</p>"]
     changed: set[str] = set()
+    comparisons = []
     for other in readings:
         if other.id == reading_id:
             continue
@@ -175,13 +125,13 @@ def reading_view(readings: Sequence[Reading], reading_id: str, *, with_map: bool
         for rel in comparison.changed_relation_ids:
             if rel in shown.relations:
                 changed |= {*shown.relations[rel].sources, shown.relations[rel].target}
-        parts.append(f"<p><b>Units that differ from {escape(other.id)}</b></p>" + comparison.units.to_html(escape=True, border=0))
-        parts.append(f"<p><b>Relations that differ from {escape(other.id)}</b></p>" + comparison.relations.to_html(escape=True, border=0))
-    if with_map:
-        parts.append(_figure(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
-                                          caption=f"Argument map · {shown.id}: what differs stands out")))
-    parts.append("</section>")
-    return "".join(parts)
+        # pandas escapes every cell (escape=True): its table is safe markup
+        comparisons.append((other.id, Markup(comparison.units.to_html(escape=True, border=0)),
+                            Markup(comparison.relations.to_html(escape=True, border=0))))
+    svg = _svg(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
+                            caption=f"Argument map · {shown.id}: what differs stands out")) if with_map else None
+    return str(macro(_TEMPLATE, "reading_view")(shown.title, shown.description, _unit(shown, shown.main_conclusion),
+                                                comparisons, svg))
 
 
 # --------------------------------------------------------------------------- widgets

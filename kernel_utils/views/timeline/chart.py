@@ -21,9 +21,8 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from html import escape
-
 import pandas as pd
+from lxml import etree
 
 from kernel_utils.layers.timeline.model import CATEGORIES, TELEGRAM_DATE
 from kernel_utils.views.palette import OKABE_ITO
@@ -160,16 +159,27 @@ def timeline_chart(frame: pd.DataFrame, *, title: str = "Telegram 602 in its mom
 
 def _accessible_svg(svg: str, title: str, alt: str) -> str:
     """Give the <svg> element role="img", an aria-label, and a <title>/<desc> first child; make it
-    responsive (width 100%, at most its drawn width); drop the XML prologue and the ids nothing refers to."""
-    svg = svg[svg.index("<svg"):]
-    head_end = svg.index(">") + 1
-    head = svg[:head_end]
-    width = re.search(r'\swidth="([^"]+)"', head)
-    drawn = width.group(1) if width else "100%"
-    head = re.sub(r'\s(?:width|height)="[^"]*"', "", head)
-    head = head.replace("<svg ", f'<svg role="img" aria-label="{escape(alt, quote=True)}" width="100%" '
-                        f'style="max-width:{drawn};height:auto" ', 1)
-    body = svg[head_end:]
-    referred = set(re.findall(r"url\(#([^)]+)\)", body)) | set(re.findall(r'href="#([^"]+)"', body))
-    body = re.sub(r'\sid="([^"]+)"', lambda m: m.group(0) if m.group(1) in referred else "", body)
-    return head + f"<title>{escape(title)}</title><desc>{escape(alt)}</desc>" + body
+    responsive (width 100%, at most its drawn width); drop the XML prologue and the ids nothing refers to.
+
+    The SVG is edited as an XML tree (lxml), so the title and alt text are escaped by construction."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(svg.encode("utf-8"), parser=parser)
+    drawn = root.get("width", "100%")
+    referred = set(re.findall(r"url\(#([^)]+)\)", svg)) | set(re.findall(r'href="#([^"]+)"', svg))
+    for element in root.iter():
+        if element.get("id") is not None and element.get("id") not in referred and element is not root:
+            del element.attrib["id"]
+    attributes = {k: v for k, v in root.attrib.items() if k not in ("width", "height")}
+    root.attrib.clear()
+    root.attrib.update({"role": "img", "aria-label": alt, "width": "100%", "style": f"max-width:{drawn};height:auto",
+                        **attributes})
+    description = etree.Element(f"{{{_SVG_NS}}}desc")
+    description.text = alt
+    heading = etree.Element(f"{{{_SVG_NS}}}title")
+    heading.text = title
+    root.insert(0, description)
+    root.insert(0, heading)
+    return etree.tostring(root, encoding="unicode")
+
+
+_SVG_NS = "http://www.w3.org/2000/svg"
