@@ -36,6 +36,17 @@ def _explorers():
     yield "reading", ReadingSwitcher([a, b]), "reading-"
 
 
+def test_the_chain_listing_holds_every_document_both_ways():
+    from kernel_utils.views.dossier.widgets import ChainExplorer
+
+    explorer = ChainExplorer("frus1950v07-d1077")
+    doc = lxml.html.fragment_fromstring(explorer.static_html())
+    assert doc.xpath('.//*[@data-option]/@data-option') == [label for label, _ in explorer.document.options]
+    assert all(i.startswith("chain-") for i in doc.xpath('.//*[@data-option]/@id'))
+    text = " ".join(doc.text_content().split())
+    assert all(label in text for label, _ in explorer.direction.options + explorer.reading.options)
+
+
 @pytest.mark.parametrize(("name", "explorer", "prefix"), list(_explorers()), ids=lambda v: v if isinstance(v, str) else "")
 def test_every_option_is_an_anchored_item_of_the_listing(name, explorer, prefix):
     bundle = explorer._repr_mimebundle_()
