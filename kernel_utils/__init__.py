@@ -61,6 +61,14 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "layers.argument.model": ("Reading", "Vocabulary", "compare_readings", "list_readings", "load_reading", "load_vocabulary"),
     "views.argument.diagram": ("argument_diagram", "argument_svg"),
     "layers.argument.export": ("from_aif", "to_aif", "to_argdown"),
+    # build your own reading (notebook 06)
+    "layers.teaching.student": ("AmbiguousQuote", "QuoteError", "QuoteNotFound", "StudentReading", "find_quote",
+                                "load_reading_file", "reading_from_data", "reading_problems"),
+    "layers.teaching.compare": ("agreement", "class_agreement", "cohen_kappa", "match_units"),
+    "views.teaching.builder": ("ReadingBuilder", "agreement_html"),
+    "views.teaching.challenges": ("research_challenges_html",),
+    # interchange: W3C Web Annotations of the standoff layers
+    "layers.annotations.webanno": ("web_annotations",),
     # timeline (notebook 03)
     "layers.timeline.model": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
                  "knowledge_horizon", "load_timeline", "passage_links"),

@@ -1,6 +1,8 @@
 """Command line: ``python -m kernel_utils validate [FILE ...]``, ``python -m kernel_utils parse FILE``
 (a FRUS plain text, or a HistoryAtState/frus TEI file with ``--document d14``) and
 ``python -m kernel_utils export-tei [DOCUMENT_ID]`` (a bundled document as FRUS TEI),
+``python -m kernel_utils compare-readings FILE [FILE ...]`` (agreement between readings, as JSON),
+``python -m kernel_utils export-annotations [DOCUMENT_ID]`` (the standoff layers as W3C Web Annotations),
 ``python -m kernel_utils references DOCUMENT_ID`` (its cross-references, resolved, as JSON) and
 ``python -m kernel_utils add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch`` (bundle a
 document: its text byte for byte and a record written from the parse, with its witness; see
@@ -107,6 +109,35 @@ def _export_tei(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare_readings(args: argparse.Namespace) -> int:
+    from kernel_utils.layers.argument.model import list_readings, load_reading
+    from kernel_utils.layers.teaching.compare import class_agreement
+    from kernel_utils.layers.teaching.student import load_reading_file
+    from kernel_utils.store.documents import DEFAULT_DOCUMENT
+
+    document = args.document or DEFAULT_DOCUMENT
+    readings = []
+    for name in args.files:
+        if not Path(name).exists() and name in list_readings(document):
+            readings.append(load_reading(name, document))
+        elif not Path(name).exists():
+            print(f"{name}: no such file, and not a reading of {document} ({', '.join(list_readings(document))})", file=sys.stderr)
+            return 2
+        else:
+            readings.append(load_reading_file(name))
+    if len(readings) < 2:
+        print("compare-readings: give at least two reading files (or ids of bundled readings, e.g. reading-a)", file=sys.stderr)
+        return 2
+    try:
+        result = class_agreement(readings, threshold=args.threshold)
+    except ValueError as exc:
+        print(f"compare-readings: {exc}", file=sys.stderr)
+        return 1
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
 def _references(args: argparse.Namespace) -> int:
     """Print a bundled document's cross-references, resolved, as JSON."""
     from kernel_utils.layers.dossier.dossier import find_references
@@ -118,6 +149,23 @@ def _references(args: argparse.Namespace) -> int:
         return 1
     json.dump([r.as_dict() for r in refs], sys.stdout, ensure_ascii=False, indent=2)
     print()
+    return 0
+
+
+def _export_annotations(args: argparse.Namespace) -> int:
+    from kernel_utils.layers.annotations.webanno import web_annotations
+    from kernel_utils.store.documents import DEFAULT_DOCUMENT, list_documents
+
+    document_id = args.document_id or DEFAULT_DOCUMENT
+    if document_id not in list_documents():
+        print(f"no bundled document {document_id!r}; documents: {', '.join(list_documents())}", file=sys.stderr)
+        return 1
+    text = json.dumps(web_annotations(document_id), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -154,6 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
     x.add_argument("--shape", choices=("older", "newer"), default="older", help="where the source note goes (default: older)")
     x.set_defaults(run=_export_tei)
+    c = sub.add_parser("compare-readings", help="agreement between reading files (a class's), pairwise, as JSON")
+    c.add_argument("files", nargs="+", help="reading files, or ids of the document's bundled readings (reading-a)")
+    c.add_argument("--document", default=None, help="the document whose bundled readings ids refer to (default: telegram 602)")
+    c.add_argument("--threshold", type=float, default=0.5, help="least span overlap (Jaccard) for two units to be paired (default 0.5)")
+    c.set_defaults(run=_compare_readings)
+    w = sub.add_parser("export-annotations", help="the standoff layers of a document as W3C Web Annotations (JSON-LD)")
+    w.add_argument("document_id", nargs="?", default=None, help="a bundled document id (default: telegram 602)")
+    w.add_argument("--output", "-o", default=None, help="write to this file instead of standard output")
+    w.set_defaults(run=_export_annotations)
     r = sub.add_parser("references", help="print a bundled document's references to other telegrams, resolved, as JSON")
     r.add_argument("document_id", help="a bundled document id (e.g. frus1950v07-d1085)")
     r.set_defaults(run=_references)

@@ -42,6 +42,9 @@ class Entity:
     implied: bool
     note: str | None
     file: str
+    modern_spelling: str | None = None          # today's spelling of a period name (Zhou Enlai), if it differs
+    modern_spelling_status: str | None = None   # verified (a source read uses it) | inferred (basis: the romanisation)
+    modern_spelling_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,11 @@ def _check_entities(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
         role = entity["role_in_dec_1950"]
         yield from check_status_support(role["status"], role["sources"], role.get("reasoning"), role["text"], ctx, record=label, field="role_in_dec_1950", value_field="text")
         yield from check_source_refs(role["sources"], ctx, record=label, field="role_in_dec_1950.sources")
+        modern = entity.get("modern_spelling")
+        if modern:
+            if modern["status"] == "verified" and not modern.get("sources"):
+                yield Problem(ctx.file, label, "modern_spelling.sources", "a source read that uses the modern spelling (status verified)", "no source")
+            yield from check_source_refs(modern.get("sources", []), ctx, record=label, field="modern_spelling.sources")
         if len(set(entity.get("aliases", []))) != len(entity.get("aliases", [])):
             yield Problem(ctx.file, label, "aliases", "each alias once", repr(entity["aliases"]))
 
@@ -127,6 +135,9 @@ def load_entities() -> dict[str, Entity]:
                 id=e["id"], name=e["name"], type=e["type"], role=role["text"], role_status=role["status"],
                 role_sources=source_refs(role["sources"]), role_reasoning=role.get("reasoning"),
                 aliases=tuple(e.get("aliases", ())), implied=bool(e.get("implied", False)), note=e.get("note"), file=shown,
+                modern_spelling=(e.get("modern_spelling") or {}).get("value"),
+                modern_spelling_status=(e.get("modern_spelling") or {}).get("status"),
+                modern_spelling_basis=(e.get("modern_spelling") or {}).get("basis"),
             )
     return merged
 

@@ -56,6 +56,7 @@ _RULE_MODULES: dict[str, tuple[str, ...]] = {
     "kernel_utils.layers.provenance.file_designation": ("decimal_file_classes.json",),
     "kernel_utils.layers.timeline.model": ("timeline/events.json",),
     "kernel_utils.layers.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+    "kernel_utils.layers.teaching.glossary": ("glossary.json",),
     "kernel_utils.layers.dossier.resolution": ("dossier/telegrams.json",),
     "kernel_utils.layers.dossier.links": ("dossier/links.json",),
 }

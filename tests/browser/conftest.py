@@ -123,10 +123,11 @@ def lab(browser, axe_script, tmp_path_factory):
     class Lab:
         page = open_lab(context, server.lab_url())
 
-        def check(self, relpath: str):
+        def check(self, relpath: str, interact=None):
             return check_notebook(
                 self.page, relpath, axe_script=axe_script,
                 screenshot=ARTIFACTS / "lab" / (Path(relpath).stem + ".png"), off_machine=off_machine,
+                interact=interact,
             )
 
     try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,7 @@ _CONTROLS = """() => {
     ['widget-select', 'select'], ['widget-toggle-buttons', 'toggle-buttons'],
     ['widget-toggle-button', 'toggle-button'], ['widget-checkbox', 'checkbox'],
     ['widget-radio', 'radio'], ['widget-slider', 'slider'], ['widget-button', 'button'],
+    ['widget-textarea', 'textarea'], ['widget-text', 'text'],
   ];
   const name = el => (window.axe ? axe.commons.text.accessibleText(el) : el.getAttribute('aria-label') || '')
                        .replace(/[\\s\\u200b]+/g, ' ').trim();
@@ -160,6 +162,7 @@ class Report:
     expected_widgets: int = 0
     rendered_widgets: int = 0
     screenshot: Path | None = None
+    interaction: Any = None  # what a notebook-specific interaction returned (see check_notebook's ``interact``)
 
     def problems(self) -> list[str]:
         out = [f"error output: {e}" for e in self.errors]
@@ -253,9 +256,20 @@ def _operate(page: Page, control: dict) -> tuple[str, Callable[[], None] | None]
         undo = (lambda: root.locator(f'input[type=radio][value="{original}"]').click()) if original is not None else None
         return "mouse click on an unselected option", undo
     if kind in ("toggle-button", "button"):
-        button = root.locator("button").first
+        # ipywidgets draws a Button (and a ToggleButton) as the <button> element itself
+        button = root if root.evaluate("e => e.tagName") == "BUTTON" else root.locator("button").first
         button.click()
         return "mouse click", (button.click if kind == "toggle-button" else None)
+    if kind in ("textarea", "text"):
+        # Typed as a reader pastes: the words arrive in one input event (Playwright's insert_text,
+        # the same event a paste gives), after the field was reached and emptied by keyboard.
+        field = root.locator("textarea, input").first
+        original = field.input_value()
+        field.focus()
+        field.press("Control+a")
+        field.press("Delete")
+        page.keyboard.insert_text("Korea")
+        return "keyboard: pasted 'Korea'", lambda: field.fill(original)
     if kind == "slider":
         for handle in root.locator("[role=slider]").all():
             now, low, high = (float(handle.get_attribute(a) or 0) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
@@ -350,8 +364,14 @@ def check_notebook(
     off_machine: list[str],
     timeout: float = 120.0,
     change_timeout: float = 10.0,
+    interact: Callable[[Page], Any] | None = None,
 ) -> Report:
-    """Open the notebook at ``path`` in JupyterLab, run all cells from the Run menu, inspect the result."""
+    """Open the notebook at ``path`` in JupyterLab, run all cells from the Run menu, inspect the result.
+
+    ``interact(page)``, if given, runs after the generic inspection while the notebook is still open
+    (a notebook-specific task, such as creating a unit from a pasted quote); its result is
+    ``report.interaction``.
+    """
     report = Report(notebook=path)
     off_machine.clear()
     page_errors: list[str] = []
@@ -372,6 +392,8 @@ def check_notebook(
             page.wait_for_timeout(300)
         report.timings["run all"] = time.monotonic() - started - report.timings["open"]
         _inspect(page, report, axe_script, change_timeout)
+        if interact is not None:
+            report.interaction = interact(page)
         report.screenshot = screenshot
         _full_screenshot(page, screenshot)
     finally:

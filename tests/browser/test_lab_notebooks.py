@@ -18,11 +18,37 @@ def test_there_are_notebooks_to_check():
     assert NOTEBOOKS, "notebooks/ holds no .ipynb file: the browser suite would test nothing"
 
 
+PASTED_QUOTE = "Our obligations under the Charter"
+
+
+def student_adds_a_unit_by_keyboard(page) -> str:
+    """Notebook 06: paste a quote into the builder's box, press "Add unit" with the keyboard; return the view's text."""
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    box = notebook.locator(".widget-textarea textarea").first
+    box.focus()
+    box.press("Control+a")
+    box.press("Delete")
+    page.keyboard.insert_text(PASTED_QUOTE)  # the input event a paste gives
+    button = notebook.locator(".widget-button", has_text="Add unit").first
+    button.focus()
+    button.press("Enter")
+    page.wait_for_timeout(1500)
+    return notebook.locator("section[aria-label='Your reading so far']").first.inner_text()
+
+
+#: Notebook-specific tasks done by keyboard after the generic checks (notebook stem → task).
+INTERACTIONS = {"06-build-your-own-reading": student_adds_a_unit_by_keyboard}
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_and_its_widgets_respond_in_jupyterlab(lab, notebook):
-    report = lab.check(f"notebooks/{notebook.name}")
+    report = lab.check(f"notebooks/{notebook.name}", interact=INTERACTIONS.get(notebook.stem))
     assert not report.problems(), report.describe()
     assert report.rendered_widgets == report.expected_widgets
+    if notebook.stem == "06-build-your-own-reading":
+        # the pasted quote became a new unit (the notebook adds s01–s04), placed in ¶5 of the telegram
+        assert "Added: added s05." in report.interaction, report.interaction
+        assert "s05 · ¶5" in report.interaction and PASTED_QUOTE in report.interaction, report.interaction
 
 
 def test_every_kind_of_control_is_operated_and_changes_its_view(lab):

@@ -1,0 +1,1 @@
+"""kernel_utils.views.teaching: the widgets of the build-your-own-reading notebook."""
