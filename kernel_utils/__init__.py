@@ -117,7 +117,34 @@ def _full_table_cells() -> None:
             pandas.set_option("display.max_colwidth", None)
 
 
+def _full_tables_in_ipython() -> None:
+    """In a notebook, apply :func:`_full_table_cells` when a table is first displayed, whichever module loaded pandas.
+
+    The formatters are registered by name (``pandas.DataFrame``, ``pandas.Series``), so pandas is not
+    imported for it; each calls pandas' own display after the option is set.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None or getattr(shell, "_kernel_utils_full_tables", False):
+        return
+    shell._kernel_utils_full_tables = True
+    formatters = shell.display_formatter.formatters
+
+    def html(obj):
+        _full_table_cells()
+        return obj._repr_html_()
+
+    def plain(obj, printer, cycle):
+        _full_table_cells()
+        printer.text(repr(obj))
+
+    formatters["text/html"].for_type_by_name("pandas", "DataFrame", html)
+    for name in ("DataFrame", "Series"):
+        formatters["text/plain"].for_type_by_name("pandas", name, plain)
+
+
 _full_table_cells()
+_full_tables_in_ipython()
 
 
 def __dir__() -> list[str]:

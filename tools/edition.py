@@ -309,19 +309,21 @@ def _reader_head() -> str:
 
 
 def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[str, str]) -> list[Path]:
-    """Link the ids in the notebook pages, write them, the handouts, the documents page and the contents."""
+    """Link the ids in the notebook pages, write them, the handouts, the guides, the documents page and the contents."""
     from kernel_utils import DEFAULT_DOCUMENT, list_documents, load_document, load_sources
     from kernel_utils.store.entities import load_entities
-    from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, doc_page, doc_pages, documents_page, reference_targets, \
-        telegram_handout, whos_who_handout, worksheet_handout
+    from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, doc_link_targets, doc_page, doc_pages, documents_page, \
+        reference_targets, rewrite_doc_links, telegram_handout, whos_who_handout, worksheet_handout
 
     copy_assets(out)
+    guides = doc_pages()
+    doc_targets = doc_link_targets(guides)
     paragraphs = {p.number: p.id for p in load_document(DEFAULT_DOCUMENT).paragraphs}
     targets = reference_targets(html_by_page, [*load_sources(), *list_documents()], load_entities(), paragraphs)
     written = []
     for name, html in html_by_page.items():
         target = out / name
-        target.write_text(link_references(html, targets[name]), encoding="utf-8")
+        target.write_text(link_references(rewrite_doc_links(html, "notebooks", doc_targets), targets[name]), encoding="utf-8")
         written.append(target)
     makers = {
         HANDOUTS[0].filename: lambda **c: telegram_handout(DEFAULT_DOCUMENT, **c),
@@ -329,9 +331,9 @@ def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[
         HANDOUTS[2].filename: lambda **c: worksheet_handout(DEFAULT_DOCUMENT, **c),
         DOCUMENTS.filename: documents_page,
     }
-    guides = doc_pages()
     for extra, source in guides:
-        makers[extra.filename] = lambda source=source, **c: doc_page(source, [s.name for _, s in guides], **c)
+        base = source.parent.resolve().relative_to(_ROOT).as_posix() if source.resolve().is_relative_to(_ROOT) else "docs"
+        makers[extra.filename] = lambda source=source, base=base, **c: doc_page(source, doc_targets, base, **c)
     for extra in [*HANDOUTS, DOCUMENTS, *(page for page, _ in guides)]:
         target = out / extra.filename
         target.write_text(makers[extra.filename](title=extra.title, **_page_context()), encoding="utf-8")

@@ -36,8 +36,10 @@ __all__ = [
     "HANDOUTS",
     "anchors_in",
     "copy_assets",
+    "doc_link_targets",
     "doc_page",
     "doc_pages",
+    "rewrite_doc_links",
     "documents_page",
     "link_references",
     "mark_repeated_maps",
@@ -157,32 +159,60 @@ def whos_who_handout(docs: Path | None = None, data: Path | None = None, **page)
                   full_whos_who=(docs / "whos-who.md").is_file(), full_glossary=(docs / "glossary.md").is_file(), **page)
 
 
-#: Markdown guides of docs/ that become pages of the edition when they exist (the teaching layer writes them).
+#: Markdown guides of docs/ that become pages of the edition when they exist (the teaching layer writes
+#: them); any other docs/handouts/NAME.md becomes handout-NAME.html.
 DOC_PAGES = (
     ("whos-who.md", ExtraPage("whos-who.html", "Who’s who (full, with sources)")),
     ("glossary.md", ExtraPage("glossary.html", "Glossary (full, with sources)")),
     ("teachers.md", ExtraPage("teachers.html", "Teacher’s guide")),
 )
-_MD_LINK = re.compile(r"""(href=["'])(?:\./)?(?P<name>[\w.-]+)\.md(?P<frag>#[^"']*)?(["'])""")
+_MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
+_MD_HREF = re.compile(r"""(?P<head>href=(?P<q>\\?["']))(?P<path>[^"'\\#?\s:]+\.md)(?P<frag>#[^"'\\]*)?(?P=q)""")
 
 
 def doc_pages(docs: Path | None = None) -> list[tuple[ExtraPage, Path]]:
-    """The guides of ``docs/`` present in this checkout, as edition pages."""
+    """The guides and paper handouts of ``docs/`` present in this checkout, as edition pages."""
     docs = docs or _ROOT / "docs"
-    return [(page, docs / name) for name, page in DOC_PAGES if (docs / name).is_file()]
+    found = [(page, docs / name) for name, page in DOC_PAGES if (docs / name).is_file()]
+    taken = {page.filename for page, _ in found} | {h.filename for h in HANDOUTS} | {DOCUMENTS.filename}
+    for path in sorted((docs / "handouts").glob("*.md")) if (docs / "handouts").is_dir() else []:
+        filename = f"handout-{path.stem}.html"
+        if filename not in taken:
+            match = _MD_TITLE.search(path.read_text(encoding="utf-8"))
+            found.append((ExtraPage(filename, f"Paper handout: {match.group('title') if match else path.stem}"), path))
+    return found
 
 
-def doc_page(path: Path, present: Iterable[str], **page) -> str:
-    """A guide of ``docs/`` as a page; links to the other guides present point at their pages."""
-    body = str(_markdown(path, trusted=True))
-    names = {Path(n).stem for n in present}
+def doc_link_targets(pages: Iterable[tuple[ExtraPage, Path]], root: Path | None = None) -> dict[str, str]:
+    """Where each guide's Markdown file (path from the repository's root, e.g. ``docs/glossary.md``) is published."""
+    root = (root or _ROOT).resolve()
+    out = {}
+    for page, path in pages:
+        try:
+            out[path.resolve().relative_to(root).as_posix()] = page.filename
+        except ValueError:
+            out[path.name] = page.filename
+    return out
 
-    def relink(m: re.Match) -> str:
-        if m.group("name") not in names:
+
+def rewrite_doc_links(html: str, base: str, targets: Mapping[str, str]) -> str:
+    """Point links to Markdown guides (``../docs/glossary.md#aif`` from ``base`` = "notebooks") at their pages."""
+    import posixpath
+
+    def replace(m: re.Match) -> str:
+        resolved = posixpath.normpath(posixpath.join(base, m.group("path")))
+        page = targets.get(resolved)
+        if page is None:
             return m.group(0)
-        return f"{m.group(1)}{m.group('name')}.html{m.group('frag') or ''}{m.group(4)}"
+        return f"{m.group('head')}{page}{m.group('frag') or ''}{m.group('q')}"
 
-    return render("markdown.html.j2", kind="reference", body=Markup(_MD_LINK.sub(relink, body)), **page)  # noqa: S704
+    return _MD_HREF.sub(replace, html)
+
+
+def doc_page(path: Path, targets: Mapping[str, str], base: str = "docs", **page) -> str:
+    """A guide of ``docs/`` as a page; links to the other guides point at their pages."""
+    body = rewrite_doc_links(str(_markdown(path, trusted=True)), base, targets)
+    return render("markdown.html.j2", kind="reference", body=Markup(body), **page)  # noqa: S704 - rendered from our docs
 
 
 def worksheet_handout(document_id: str, rows: int = 14, **page) -> str:

@@ -89,12 +89,25 @@ def test_whos_who_worksheet_and_documents_pages(tmp_path):
 
 
 def test_guides_of_docs_become_pages_with_their_links_rewritten(tmp_path):
-    from tools.reader import doc_page, doc_pages
+    from tools.reader import doc_link_targets, doc_page, doc_pages, rewrite_doc_links
 
-    (tmp_path / "glossary.md").write_text('# Glossary\n\n<a id="aif"></a>\nSee the [who\'s who](whos-who.md#webb).\n')
-    assert [p.filename for p, _ in doc_pages(tmp_path)] == ["glossary.html"]
-    html = doc_page(tmp_path / "glossary.md", ["glossary.md", "whos-who.md"], title="G", edition_title="E", nav="")
-    assert '<a id="aif"></a>' in html and 'href="whos-who.html#webb"' in html
+    (tmp_path / "glossary.md").write_text('# Glossary\n\n<a id="aif"></a>\nSee the [who\'s who](whos-who.md#webb) and the '
+                                          '[worksheet](handouts/sheet.md).\n')
+    (tmp_path / "whos-who.md").write_text("# Who's who\n")
+    (tmp_path / "handouts").mkdir()
+    (tmp_path / "handouts" / "sheet.md").write_text("# Build a reading\n\nBack to the [glossary](../glossary.md#aif).\n")
+    guides = doc_pages(tmp_path)
+    assert [(p.filename, p.title) for p, _ in guides] == [
+        ("whos-who.html", "Who’s who (full, with sources)"), ("glossary.html", "Glossary (full, with sources)"),
+        ("handout-sheet.html", "Paper handout: Build a reading")]
+    targets = doc_link_targets(guides, root=tmp_path.parent)
+    docs = tmp_path.name
+    html = doc_page(tmp_path / "glossary.md", targets, docs, title="G", edition_title="E", nav="")
+    assert '<a id="aif"></a>' in html and 'href="whos-who.html#webb"' in html and 'href="handout-sheet.html"' in html
+    sheet = doc_page(tmp_path / "handouts" / "sheet.md", targets, f"{docs}/handouts", title="S", edition_title="E", nav="")
+    assert 'href="glossary.html#aif"' in sheet
+    page = '<a href="../{0}/glossary.md#aif">g</a> <a href="../{0}/other.md">o</a>'.format(docs)
+    assert rewrite_doc_links(page, "notebooks", targets) == '<a href="glossary.html#aif">g</a> <a href="../{0}/other.md">o</a>'.format(docs)
 
 
 def test_paragraph_numbers_link_to_the_paragraph_here_or_on_the_handout():
