@@ -85,6 +85,14 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     "views.dossier.reuse": ("reuse_html",),
     "views.dossier.links": ("links_html",),
     "views.dossier.widgets": ("ChainExplorer", "chain_html"),
+    # interpretation (notebook 05)
+    "layers.interpretation.hypotheses": ("Evidence", "Hypothesis", "Hypotheses", "Tally", "hypotheses_json", "load_hypotheses", "tally"),
+    "layers.interpretation.policy_turn": ("PolicyTurn", "load_policy_turn"),
+    "layers.interpretation.literature": ("OpenQuestion", "Work", "bibliography_entry", "further_reading", "load_open_questions", "load_scholarship",
+                                           "scholarship_rule"),
+    "views.interpretation.tables": ("deciding_html", "evidence_table_html", "hypotheses_overview_html", "narrative_html", "open_questions_html", "scholarship_html",
+                                    "steps_table_html", "tally_html"),
+    "views.interpretation.widgets": ("HypothesisExplorer",),
 }
 _WHERE = {name: module for module, names in _LAYERS.items() for name in names}
 

@@ -6,7 +6,8 @@
 ``python -m kernel_utils references DOCUMENT_ID`` (its cross-references, resolved, as JSON) and
 ``python -m kernel_utils add ID --from FILE | --tei VOLUME.xml [--document dN] | --fetch`` (bundle a
 document: its text byte for byte and a record written from the parse, with its witness; see
-:mod:`kernel_utils.store.adding`).
+:mod:`kernel_utils.store.adding`) and
+``python -m kernel_utils hypotheses [--json]`` (the interpretive hypotheses with their evidence).
 
 All print plain messages (no traceback) and exit non-zero on a problem, so
 they can be used by people editing the data and by CI alike.
@@ -106,6 +107,22 @@ def _export_tei(args: argparse.Namespace) -> int:
                      date=record.date, shape=args.shape)
     print('<?xml version="1.0" encoding="UTF-8"?>')
     print(xml)
+    return 0
+
+
+def _hypotheses(args: argparse.Namespace) -> int:
+    from kernel_utils.layers.interpretation.hypotheses import hypotheses_json, load_hypotheses, tally
+
+    data = load_hypotheses()
+    if args.json:
+        json.dump(hypotheses_json(data), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(data.interpretation)
+    for h in data.hypotheses:
+        t = tally(h, data.weights)
+        print(f"\n{h.id}: {h.title}\n  {h.statement}")
+        print(f"  evidence: {t.for_items} for (weight {t.for_weight}), {t.against_items} against (weight {t.against_weight}), from {', '.join(h.documents)}")
     return 0
 
 
@@ -214,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("references", help="print a bundled document's references to other telegrams, resolved, as JSON")
     r.add_argument("document_id", help="a bundled document id (e.g. frus1950v07-d1085)")
     r.set_defaults(run=_references)
+    h = sub.add_parser("hypotheses", help="print the interpretive hypotheses about the document's purpose, with their evidence")
+    h.add_argument("--json", action="store_true", help="print them as a JSON list (id, statement, evidence ...)")
+    h.set_defaults(run=_hypotheses)
     a = sub.add_parser("add", help="bundle a FRUS document from a page text or a TEI volume (writes data/documents/ID/)")
     a.add_argument("document_id", help="the FRUS id, e.g. frus1950v07-d1054")
     src = a.add_mutually_exclusive_group(required=True)

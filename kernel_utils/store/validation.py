@@ -59,6 +59,9 @@ _RULE_MODULES: dict[str, tuple[str, ...]] = {
     "kernel_utils.layers.teaching.glossary": ("glossary.json",),
     "kernel_utils.layers.dossier.resolution": ("dossier/telegrams.json",),
     "kernel_utils.layers.dossier.links": ("dossier/links.json",),
+    "kernel_utils.layers.interpretation.hypotheses": ("interpretation/hypotheses.json",),
+    "kernel_utils.layers.interpretation.policy_turn": ("interpretation/policy_turn.json",),
+    "kernel_utils.layers.interpretation.literature": ("interpretation/scholarship.json", "interpretation/open_questions.json"),
 }
 
 Check = Callable[[Any, "CheckContext"], Iterable[Problem]]

@@ -71,6 +71,8 @@ def _unit_annotations(document_id: str, text: str, scope: str | None) -> list[di
     for reading_id in list_readings(document_id):
         reading = load_reading(reading_id, document_id)
         for u in reading.units.values():
+            if u.document not in ("", document_id):
+                continue  # a unit of another document (a reading grounded in the exchange): not an annotation of this text
             body = [
                 {"type": "TextualBody", "purpose": "classifying", "value": reading.vocabulary.unit_types[u.type].label},
                 {"type": "TextualBody", "purpose": "describing", "value": u.rationale},

@@ -9,10 +9,15 @@
   default) an ``"edition"`` block carries what AIF has no place for (unit
   types, spans, paragraphs, rationales, the reading's own ids), so that
   :func:`from_aif` gives the reading back without loss; tools that do not know
-  the block ignore it.
+  the block ignore it.  A unit in another document (a reading grounded in the
+  exchange) keeps its ``document`` in that block, so relations that cross
+  documents survive the round trip.
 * **Argdown** text (https://argdown.org): statements ``[id]: text #(type)``,
   one premise–conclusion argument ``<relation id>`` per inference relation, and
-  ``->`` lines for conflicts.
+  ``->`` lines for conflicts.  Units of other documents are grouped under a
+  heading naming the document; a relation that crosses documents carries a
+  ``#(cross-document)`` tag and a comment naming the documents (Argdown has no
+  notion of a source document, so this is as far as it can say it).
 * **Tables**: the same nodes and edges as :class:`pandas.DataFrame` objects.
 """
 
@@ -47,8 +52,11 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         if u.implicit:
             record["implicit"] = True
             record["reconstruction"] = u.reconstruction
+        if u.document and u.document != reading.document:
+            record["document"] = u.document
         units.append(record)
-    relations = [{"id": r.id, "type": r.type, "from": list(r.sources), "to": r.target, "rationale": r.rationale, "origin": r.origin}
+    relations = [{"id": r.id, "type": r.type, "from": list(r.sources), "to": r.target, "rationale": r.rationale, "origin": r.origin,
+                  **({"refers_to": dict(r.refers_to)} if r.refers_to else {})}
                  for r in reading.relations.values()]
     return {**meta, "units": units, "relations": relations}
 
@@ -114,7 +122,7 @@ def from_aif(aif: dict[str, Any]) -> dict[str, Any]:
         if len(targets) != 1 or not sources or any(kinds[s] != "I" for s in sources + targets):
             raise ValueError(f"AIF node {node['nodeID']} ({meta['id']}): expected edges from I-nodes to it and exactly one edge to an I-node")
         relations.append({"id": meta["id"], "type": meta["type"], "from": [by_node[s] for s in sources], "to": by_node[targets[0]],
-                          "rationale": meta["rationale"], "origin": meta["origin"]})
+                          "rationale": meta["rationale"], "origin": meta["origin"], **({"refers_to": meta["refers_to"]} if "refers_to" in meta else {})})
     return {**ext["reading"], "units": units, "relations": relations}
 
 
@@ -144,17 +152,29 @@ def to_argdown(reading: Reading) -> str:
     ]
     current = None
     for u in reading.units.values():
-        if u.paragraph != current:
-            current = u.paragraph
-            lines += [f"# Paragraph {u.number}", ""]
+        if (u.document, u.paragraph) != current:
+            current = (u.document, u.paragraph)
+            other = u.document and u.document != reading.document
+            lines += [f"# {u.document}, paragraph {u.number}" if other else f"# Paragraph {u.number}", ""]
         tags = f"#({reading.vocabulary.unit_types[u.type].label})" + (" #(implicit)" if u.implicit else "")
         lines += [f"[{u.id}]: {_argdown_text(u.statement)} {tags}", ""]
     lines += ["# Inferences", ""]
+    crossing = {r.id for r in reading.cross_document_relations()}
+
+    def docs_of(r) -> str:
+        return ", ".join(dict.fromkeys(reading.units[u].document for u in (*r.sources, r.target)))
+
     for r in reading.relations.values():
         kind = reading.vocabulary.relation_types[r.type]
         if kind.role == "conflict":
             continue
-        lines += [f"<{r.id}>: {_argdown_text(kind.label + '. ' + r.rationale)} #({kind.label})", ""]
+        if r.id in crossing:
+            lines.append(f"// {r.id} crosses documents: {docs_of(r)}")
+        if r.refers_to:
+            state = "read" if r.refers_to.get("read") else "not read by this edition"
+            lines.append(f"// {r.id} rests by reference on {r.refers_to['document']} {r.refers_to['passage']} ({state})")
+        tag = " #(cross-document)" if r.id in crossing else ""
+        lines += [f"<{r.id}>: {_argdown_text(kind.label + '. ' + r.rationale)} #({kind.label}){tag}", ""]
         for i, s in enumerate(r.sources, start=1):
             lines.append(f"({i}) [{s}]")
         lines += ["----", f"({len(r.sources) + 1}) [{r.target}]", ""]
@@ -162,7 +182,8 @@ def to_argdown(reading: Reading) -> str:
     if conflicts:
         lines += ["# Conflicts", ""]
         for r in conflicts:
-            lines.append(f"// {r.id} {r.type}: {_argdown_text(r.rationale)}")
+            where = f" (crosses documents: {docs_of(r)})" if r.id in crossing else ""
+            lines.append(f"// {r.id} {r.type}{where}: {_argdown_text(r.rationale)}")
             for s in r.sources:
                 lines += [f"[{s}]", f"  -> [{r.target}]"]
             lines.append("")
@@ -175,11 +196,11 @@ def node_table(reading: Reading):
     import pandas as pd
 
     unit_ids, relation_ids = _node_ids(reading)
-    rows = [{"nodeID": unit_ids[u.id], "aif_type": "I", "id": u.id, "type": u.type, "paragraph": f"¶{u.number}", "label": u.label, "text": u.statement}
-            for u in reading.units.values()]
+    rows = [{"nodeID": unit_ids[u.id], "aif_type": "I", "id": u.id, "document": u.document, "type": u.type, "paragraph": f"¶{u.number}",
+             "label": u.label, "text": u.statement} for u in reading.units.values()]
     for r in reading.relations.values():
         kind = reading.vocabulary.relation_types[r.type]
-        rows.append({"nodeID": relation_ids[r.id], "aif_type": kind.aif_type, "id": r.id, "type": r.type, "paragraph": "",
+        rows.append({"nodeID": relation_ids[r.id], "aif_type": kind.aif_type, "id": r.id, "document": "", "type": r.type, "paragraph": "",
                      "label": kind.label, "text": kind.aif_text})
     return pd.DataFrame(rows).set_index("nodeID")
 

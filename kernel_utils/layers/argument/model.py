@@ -16,6 +16,13 @@ support never runs in a circle, no unit is left out of the map, the main
 conclusion is reachable from a premise, and a "whole" reading leaves no
 paragraph out.
 
+A unit may lie in another bundled document (its ``document`` field; default: the
+reading's own): that is how a reading is grounded in the exchange, with
+relations that run between a unit of the telegram and the passage of another
+document it answers or repeats.  Such a unit is checked against that document's
+text and paragraphs like any other; :meth:`Reading.cross_document_relations`
+lists the relations whose ends lie in more than one document.
+
 Relation roles (from the vocabulary) drive the queries: a *support* relation
 (supports, implements) is one sufficient ground among possibly several; a
 *condition* relation (qualifies) is necessary; a *conflict* relation (attacks,
@@ -109,6 +116,7 @@ class Unit:
     implicit: bool = False
     reconstruction: str | None = None
     origin: str = "own"  # own | inherited | override (in a reading based on another)
+    document: str = ""   # the bundled document the span is in ("" in a bare Unit: the reading's own)
 
     @property
     def number(self) -> int:
@@ -135,6 +143,8 @@ class Relation:
     target: str
     rationale: str
     origin: str = "own"
+    refers_to: Mapping[str, Any] | None = None  # a passage of a document the edition does not hold, stood in for by a reference
+
 
 
 @dataclass(frozen=True)
@@ -162,11 +172,34 @@ class Reading:
         self.main_conclusion: str = meta["main_conclusion"]
         self.vocabulary = vocabulary
         self.text = text
-        self.units: dict[str, Unit] = {u.id: u for u in sorted(units, key=lambda u: (u.start, u.end, u.id))}
+        own = self.document
+        units = [u if u.document else _with_document(u, own) for u in units]
+        # the reading's own document first, in text order; then each other document's units in its text order
+        self.units: dict[str, Unit] = {u.id: u for u in sorted(units, key=lambda u: (u.document != own, u.document, u.start, u.end, u.id))}
         self.relations: dict[str, Relation] = {r.id: r for r in relations}
 
     def __repr__(self) -> str:
         return f"<Reading {self.id}: {len(self.units)} units, {len(self.relations)} relations, main conclusion {self.main_conclusion}>"
+
+    # ------------------------------------------------------------- documents
+    @property
+    def documents(self) -> list[str]:
+        """The documents the reading's units lie in: its own first, then the others in unit order."""
+        return list(dict.fromkeys([self.document, *(u.document for u in self.units.values())]))
+
+    def text_of(self, unit: Unit) -> str:
+        """The verbatim text of the document a unit lies in (integrity-checked)."""
+        if unit.document in ("", self.document):
+            return self.text
+        return load_document(unit.document).text
+
+    def external_references(self) -> list[Relation]:
+        """Relations that rest on a passage of a document the edition has not read, through a reference to it (``refers_to``)."""
+        return [r for r in self.relations.values() if r.refers_to]
+
+    def cross_document_relations(self) -> list[Relation]:
+        """Relations whose ends lie in more than one document (the reading's ties to the exchange)."""
+        return [r for r in self.relations.values() if len({self.units[u].document for u in (*r.sources, r.target)}) > 1]
 
     # ------------------------------------------------------------- lookup
     def unit(self, unit_id: str) -> Unit:
@@ -288,11 +321,11 @@ class Reading:
 
     # ------------------------------------------------------------- views
     def unit_table(self):
-        """The units as a :class:`pandas.DataFrame`, indexed by id, in text order."""
+        """The units as a :class:`pandas.DataFrame`, indexed by id, in text order (with their document)."""
         import pandas as pd
 
         rows = [
-            {"id": u.id, "paragraph": f"¶{u.number}", "type": u.type, "label": u.label, "start": u.start, "end": u.end,
+            {"id": u.id, "document": u.document, "paragraph": f"¶{u.number}", "type": u.type, "label": u.label, "start": u.start, "end": u.end,
              "implicit": u.implicit, "statement": u.statement, "origin": u.origin}
             for u in self.units.values()
         ]
@@ -308,6 +341,12 @@ class Reading:
             for r in self.relations.values()
         ]
         return pd.DataFrame(rows).set_index("id")
+
+
+def _with_document(unit: Unit, document: str) -> Unit:
+    from dataclasses import replace
+
+    return replace(unit, document=document)
 
 
 # =========================================================================== comparison
@@ -469,6 +508,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
     unit_types = [t.get("id") for t in vocab["unit_types"] if isinstance(t, dict)]
     rel_types = {t.get("id"): t.get("role") for t in vocab["relation_types"] if isinstance(t, dict)}
     paragraphs = parse_frus_text(text, source=doc).paragraphs
+    texts: dict[str, tuple[str | None, list]] = {doc: (text, paragraphs)}
 
     # ---- own units
     yield from check_unique_ids(data["units"], file, what="unit")
@@ -477,10 +517,15 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         rec = f"'{u['id']}'"
         if u["type"] not in unit_types:
             yield Problem(file, rec, "type", "a unit type of vocabulary.json (" + ", ".join(unit_types) + ")", repr(u["type"]))
-        quote_problems = list(check_quote(text, u["start"], u["end"], u["quote"], file=file, record=rec, document=doc))
+        udoc = u.get("document", doc)
+        if udoc not in texts:
+            other = ctx.document_text(udoc)
+            texts[udoc] = (other, parse_frus_text(other, source=udoc).paragraphs if other is not None else [])
+        utext, uparagraphs = texts[udoc]
+        quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
         yield from quote_problems
         if not quote_problems:
-            holder = next((p for p in paragraphs if p.start <= u["start"] and u["end"] <= p.end), None)
+            holder = next((p for p in uparagraphs if p.start <= u["start"] and u["end"] <= p.end), None)
             if holder is None:
                 yield Problem(file, rec, "start/end", "a span inside one paragraph of the body", f"{u['start']}–{u['end']}, which is not inside one paragraph")
             elif holder.id != u["paragraph"]:
@@ -539,6 +584,9 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
                 else:
                     sample = ", ".join(list(units)[:6]) + (" …" if len(units) > 6 else "")
                     yield Problem(file, rec, fld, f"the id of a unit of this reading (e.g. {sample})", repr(s))
+        ref = r.get("refers_to")
+        if isinstance(ref, Mapping) and ref.get("read") and ref.get("document") not in ctx.document_ids():
+            yield Problem(file, rec, "refers_to.document", "a bundled document when 'read' is true (else 'read': false)", repr(ref.get("document")))
         if r.get("to") in r.get("from", []):
             yield Problem(file, rec, "to", "a target that is not also one of the relation's sources", repr(r.get("to")))
         if len(set(r.get("from", []))) != len(r.get("from", [])):
@@ -579,7 +627,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         yield Problem(file, "", "main_conclusion", "a unit reached from at least one premise through supports, qualifies or implements relations",
                       f"{mc!r}, which no premise reaches")
     if data["coverage"] == "whole":
-        covered = {u.get("paragraph") for u in units.values()}
+        covered = {u.get("paragraph") for u in units.values() if u.get("document", doc) == doc}
         for p in paragraphs:
             if p.id not in covered:
                 yield Problem(file, "", "units", "at least one unit in every paragraph (coverage 'whole')", f"no unit in {p.id} (¶{p.number})")
@@ -624,8 +672,8 @@ def load_reading(reading_id: str = "reading-a", document: str = DEFAULT_DOCUMENT
     return Reading(
         data,
         [Unit(u["id"], u["type"], u["paragraph"], u["start"], u["end"], u["quote"], u["label"], u["rationale"],
-              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid]) for uid, u in units.items()],
-        [Relation(r["id"], r["type"], tuple(r["from"]), r["to"], r["rationale"], rel_origin[rid]) for rid, r in rels.items()],
+              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid], u.get("document", data["document"])) for uid, u in units.items()],
+        [Relation(r["id"], r["type"], tuple(r["from"]), r["to"], r["rationale"], rel_origin[rid], r.get("refers_to")) for rid, r in rels.items()],
         vocabulary,
         text,
     )

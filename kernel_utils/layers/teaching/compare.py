@@ -26,8 +26,8 @@ __all__ = ["marked_characters", "match_units", "cohen_kappa", "agreement", "clas
 
 
 def marked_characters(reading: Reading) -> set[int]:
-    """Offsets of every character inside at least one unit's span."""
-    return {i for u in reading.units.values() for i in range(u.start, u.end)}
+    """Offsets of every character of the reading's own document inside at least one unit's span."""
+    return {i for u in reading.units.values() if u.document in ("", reading.document) for i in range(u.start, u.end)}
 
 
 def _span_jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -41,6 +41,8 @@ def match_units(first: Reading, second: Reading, threshold: float = 0.5) -> list
     candidates = []
     for a in first.units.values():
         for b in second.units.values():
+            if (a.document or first.document) != (b.document or second.document):
+                continue  # spans in different documents never overlap (a reading grounded in the exchange)
             score = _span_jaccard((a.start, a.end), (b.start, b.end))
             if score >= threshold and score > 0:
                 candidates.append((-score, a.start, b.start, a.id, b.id, score))

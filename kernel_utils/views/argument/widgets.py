@@ -43,8 +43,8 @@ def _unit(reading: Reading, uid: str) -> dict[str, Any]:
 def _marked_chunks(reading: Reading, uid: str) -> list[tuple[str, str]]:
     """The paragraph holding ``uid`` cut into runs: its own span ("sel"), its neighbours' ("near"), the rest ("")."""
     unit = reading.unit(uid)
-    near = [reading.unit(n) for n in reading.neighbours(uid)]
-    text = reading.text
+    near = [reading.unit(n) for n in reading.neighbours(uid) if reading.unit(n).document == unit.document]
+    text = reading.text_of(unit)
     # the whole paragraph: from the blank line before the unit to the next one (paragraphs never hold one)
     before = text.rfind("\n\n", 0, unit.start)
     para_start = before + 2 if before >= 0 else 0
