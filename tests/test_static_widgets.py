@@ -83,3 +83,17 @@ def test_labels_and_anchors_are_escaped_and_views_kept():
     html = static_listing("W", "All <b>", [StaticItem('a "<b>"', "<p>view</p>", 'x"y')])
     assert 'data-option="a &#34;&lt;b&gt;&#34;"' in html and "<p>view</p>" in html and 'id="x&#34;y"' in html
     assert "All &lt;b&gt; (1)" in html
+
+
+def test_the_hypothesis_listing_holds_every_hypothesis_even_when_the_box_is_displayed():
+    from kernel_utils import HypothesisExplorer
+
+    explorer = HypothesisExplorer()
+    bundle = explorer.widget._repr_mimebundle_()  # notebook 05 displays explorer.widget
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    doc = lxml.html.fragment_fromstring(data["text/html"])
+    assert doc.xpath('.//*[@data-option]/@data-option') == [label for label, _ in explorer.choice.options]
+    for h in explorer.data.hypotheses:
+        item = doc.xpath(f'.//*[@id="hypothesis-{h.id}"]')[0]
+        text = " ".join(item.text_content().split())
+        assert all(" ".join(e.quote.split())[:40] in text for e in h.evidence), "every evidence item of the hypothesis is listed"

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from kernel_utils.views.html import macro
 
-__all__ = ["StaticItem", "static_listing", "with_static_html", "STATIC_CLASS"]
+__all__ = ["StaticItem", "listed_box", "static_listing", "with_static_html", "STATIC_CLASS"]
 
 #: The class of the ``<details>`` element that holds a widget's listing (the edition and tests find it by it).
 STATIC_CLASS = "widget-static"
@@ -58,3 +58,18 @@ def with_static_html(explorer: Any, bundle: Any) -> Any:
     if isinstance(data, dict):
         data["text/html"] = explorer.static_html()
     return bundle
+
+
+def listed_box(owner: Any, children: list) -> Any:
+    """An ``ipywidgets.VBox`` of ``children`` whose display bundle also carries ``owner.static_html()``.
+
+    For an explorer whose notebook displays ``explorer.widget`` (the box) rather than the explorer:
+    the box is an ordinary VBox to the front end (same model), and its output still keeps the listing.
+    """
+    import ipywidgets as widgets
+
+    class ListedBox(widgets.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            return with_static_html(owner, super()._repr_mimebundle_(**kwargs))
+
+    return ListedBox(children)
