@@ -55,7 +55,7 @@ def with_static_html(explorer: Any, bundle: Any) -> Any:
     or a (data, metadata) pair.
     """
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    if isinstance(data, dict):
+    if isinstance(data, dict) and "text/html" not in data:  # a ListedBox's bundle already has it
         data["text/html"] = explorer.static_html()
     return bundle
 

@@ -18,7 +18,7 @@ from IPython.display import HTML
 from kernel_utils.layers.argument.model import Reading, compare_readings
 from kernel_utils.views.argument.diagram import argument_svg
 from kernel_utils.views.html import Markup, macro
-from kernel_utils.views.static import StaticItem, static_listing, with_static_html
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = [
     "unit_card",
@@ -144,7 +144,7 @@ class _Explorer:
         self.control = control
         self.view = widgets.HTML(value=self._render(control.value))
         control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([control, self.view])
+        self.widget = listed_box(self, [control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = self._render(change["new"])

@@ -13,7 +13,7 @@ from IPython.display import HTML
 
 from kernel_utils.text.parser import FrusDocument
 from kernel_utils.views.document.text import paragraph_card
-from kernel_utils.views.static import StaticItem, static_listing, with_static_html
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = ["ParagraphExplorer"]
 
@@ -35,7 +35,7 @@ class ParagraphExplorer:
         )
         self.view = widgets.HTML(value=paragraph_card(doc, self.control.value))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = paragraph_card(self.doc, change["new"])

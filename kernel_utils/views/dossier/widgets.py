@@ -50,7 +50,9 @@ class ChainExplorer:
         for control in (self.document, self.direction, self.reading):
             control.observe(self._update, names="value")
         self._update()
-        self.widget = widgets.VBox([widgets.HBox([self.document]), widgets.HBox([self.direction, self.reading]), self.view])
+        from kernel_utils.views.static import listed_box
+
+        self.widget = listed_box(self, [widgets.HBox([self.document]), widgets.HBox([self.direction, self.reading]), self.view])
 
     def _update(self, change=None) -> None:
         self.view.value = chain_html(self.document.value, self.direction.value, self.reading.value, net=self.net)

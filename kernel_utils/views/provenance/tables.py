@@ -197,6 +197,13 @@ def known_unknowns_html(items: Sequence[KnownUnknown]) -> str:
 
 
 # --------------------------------------------------------------------------- widgets
+def listed_box(owner, children):
+    """A VBox that carries its explorer's static listing (see kernel_utils.views.static)."""
+    from kernel_utils.views.static import listed_box as box
+
+    return box(owner, children)
+
+
 class _Explorer:
     control = None
     view = None
@@ -225,7 +232,7 @@ class ChainStepper(_Explorer):
         )
         self.view = widgets.HTML(value=step_card(chain.steps[0], sources))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = step_card(self.chain.step(change["new"]), self.sources)
@@ -258,7 +265,7 @@ class EntityExplorer(_Explorer):
         )
         self.view = widgets.HTML(value=self._render(order[0].id))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _render(self, entity_id: str) -> str:
         e = self.entities[entity_id]
@@ -300,7 +307,7 @@ class CitationChooser(_Explorer):
         )
         self.view = widgets.HTML(value=citation_block(record, "chicago-note"))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = citation_block(self.record, change["new"])

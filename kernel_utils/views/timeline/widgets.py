@@ -21,7 +21,7 @@ from kernel_utils.store.entities import load_entities
 from kernel_utils.layers.timeline.model import CATEGORIES, LANES, TELEGRAM_DATE, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
 from kernel_utils.views.timeline.chart import timeline_chart
 from kernel_utils.views.timeline.cards import event_card_html, events_table_html
-from kernel_utils.views.static import StaticItem, static_listing, with_static_html
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = ["TimelineExplorer"]
 
@@ -61,7 +61,7 @@ class TimelineExplorer:
         self.event.observe(self._on_event, names="value")
         self._quiet = False
         self._refresh()
-        self.widget = widgets.VBox([
+        self.widget = listed_box(self, [
             widgets.HBox([widgets.Label("Dates:"), self.start, self.end]),
             widgets.HBox([widgets.Label("Categories:"), *self.category_boxes.values()]),
             widgets.HBox([widgets.Label("Lanes:"), *self.lane_boxes.values()]),
