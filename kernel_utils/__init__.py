@@ -70,7 +70,7 @@ _LAYERS: dict[str, tuple[str, ...]] = {
     # interchange: W3C Web Annotations of the standoff layers
     "layers.annotations.webanno": ("web_annotations",),
     # timeline (notebook 03)
-    "layers.timeline.model": ("TELEGRAM_DATE", "date_disagreements", "event_detail", "events_frame", "filter_events",
+    "layers.timeline.model": ("TELEGRAM_DATE", "EVIDENCE_CATEGORIES", "date_disagreements", "event_detail", "events_frame", "filter_events",
                  "knowledge_horizon", "load_timeline", "passage_links"),
     "views.timeline.chart": ("TimelineChart", "timeline_chart"),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),

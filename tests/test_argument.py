@@ -157,3 +157,17 @@ def test_loader_refuses_reading_b_when_reading_a_loses_a_unit_b_inherits(data_co
 def test_unknown_reading_is_a_key_error():
     with pytest.raises(KeyError, match="reading-a, reading-b"):
         load_reading("reading-z")
+
+
+def test_an_anticipated_objection_says_who_raised_it_with_a_source(a, b):
+    """An objection the telegram does not state is not 'imagined': its rationale names where it was
+    on record (a source in data/sources.json, cited by FRUS volume and document) or says it is unknown."""
+    sources = {s["id"] for s in json.loads((__import__("kernel_utils.store.paths", fromlist=["data_dir"]).data_dir() / "sources.json").read_text(encoding="utf-8"))["sources"]}
+    assert {"frus1950v07-d1013", "frus1950v01-d146"} <= sources
+    for reading in (a, b):
+        objections = [u for u in reading.units.values() if u.type == "anticipated_objection"]
+        assert objections
+        for unit in objections:
+            text = unit.rationale
+            assert "imagined critic" not in text and "nobody" not in text
+            assert ("doc. 1013" in text and "doc. 146" in text) or "unknown" in text, (reading.id, unit.id)

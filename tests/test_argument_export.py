@@ -219,3 +219,37 @@ def test_node_and_edge_tables_mirror_the_aif(reading):
     assert list(edges.index) == [e["edgeID"] for e in aif["edges"]]
     assert list(zip(edges["fromID"], edges["toID"])) == [(e["fromID"], e["toID"]) for e in aif["edges"]]
     assert set(edges["relation"]) == set(reading.relations)
+
+
+# --------------------------------------------------------------------------- editorial markers stay out of exports
+EDITORIAL = re.compile(r"\[Page \d+\]")
+
+
+def test_exports_carry_no_editorial_markers(reading):
+    """Node texts (AIF) and statements (Argdown) use the reading text: no '[Page N]' markers.
+
+    The offsets and the verbatim quote stay on the text as bundled (in the 'edition' block).
+    """
+    aif = to_aif(reading)
+    assert not [n["nodeID"] for n in aif["nodes"] if EDITORIAL.search(n["text"])]
+    assert not EDITORIAL.search(to_argdown(reading))
+    from kernel_utils import load_telegram
+
+    text = load_telegram().text
+    for unit in aif["edition"]["units"].values():
+        assert text[unit["start"]:unit["end"]] == unit["quote"]
+
+
+def test_a_unit_across_the_page_break_is_exported_without_the_marker():
+    reading = load_reading("reading-a")
+    unit = reading.units["a09"]
+    assert "[Page 1584]" in unit.quote  # the verbatim text keeps the marker ...
+    node = next(n for n in to_aif(reading)["nodes"] if n["type"] == "I" and n["text"].startswith("We had hoped"))
+    assert node["text"] == "We had hoped and still hope to bring that about by peaceful means under United Nations procedures."
+    assert "[a09]: We had hoped and still hope to bring that about by peaceful means" in to_argdown(reading)  # ... the export does not
+
+
+def test_the_marker_check_would_catch_a_leak():
+    """The check itself fails on a node text that keeps the marker (a broken export)."""
+    broken = {"nodes": [{"nodeID": "1", "type": "I", "text": "bring that about [Page 1584] by peaceful means"}]}
+    assert [n["nodeID"] for n in broken["nodes"] if EDITORIAL.search(n["text"])] == ["1"]

@@ -21,7 +21,8 @@ def test_the_issue_entities_are_present_with_roles():
         if e.role_status != "unknown":
             assert e.role_sources and all(r.evidence for r in e.role_sources)
     assert entities["acheson"].implied and not entities["acheson"].aliases
-    assert entities["koreas-neighbors"].role_status == "unknown"
+    # no source glosses "Korea's neighbors": a labelled inference with its reasoning, not a fact
+    assert entities["koreas-neighbors"].role_status == "inferred"
 
 
 def test_every_mention_quotes_the_text_exactly():

@@ -242,7 +242,7 @@ def _date(doc: FrusDocument, tei_date: str | None, century: int) -> tuple[str | 
                      "which may differ from the day of sending.")
             if doc.received:
                 basis += f" The text's receipt line reads “[Received {doc.received}]”."
-            basis += " No dateline is printed in the text read." if not doc.dateline else ""
+            basis += " The text read shows no dateline; the web rendering may drop one, so the printed dateline is unknown." if not doc.dateline else ""
             return value, basis
     if tei_date:
         return tei_date[:10], "Read from the TEI division's date (<date when> of its dateline, else frus:doc-dateTime-min)."

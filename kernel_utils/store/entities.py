@@ -45,6 +45,8 @@ class Entity:
     modern_spelling: str | None = None          # today's spelling of a period name (Zhou Enlai), if it differs
     modern_spelling_status: str | None = None   # verified (a source read uses it) | inferred (basis: the romanisation)
     modern_spelling_basis: str | None = None
+    name_status: str = "verified"               # verified (a source read states the full name) | inferred (see name_basis)
+    name_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,32 @@ def entity_ids_in_files(ctx: CheckContext) -> dict[str, list[str]]:
     return found
 
 
+def _normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_name_expansion(entity: dict[str, Any], ctx: CheckContext, *, record: str) -> Iterator[Problem]:
+    """A person's full name counts as verified only if the evidence cited for it contains it.
+
+    Why: "John C. Ross" from a source that says only "Ross" is an inference, and must say so
+    (``name_status: "inferred"`` with ``name_basis``).
+    """
+    if entity.get("type") != "person":
+        return
+    role_status = entity.get("role_in_dec_1950", {}).get("status")
+    status = entity.get("name_status", "verified" if role_status == "verified" else "unclaimed")
+    if status == "inferred":
+        if not entity.get("name_basis"):
+            yield Problem(ctx.file, record, "name_basis", "what the sources give and where the inferred expansion comes from", "none")
+        return
+    if status != "verified":
+        return
+    refs = list(entity.get("name_sources", [])) + list(entity.get("role_in_dec_1950", {}).get("sources", []))
+    name = _normalized(entity["name"])
+    if not any(isinstance(r, dict) and name in _normalized(str(r.get("evidence", ""))) for r in refs):
+        yield Problem(ctx.file, record, "name", "a name stated in the evidence of name_sources or role sources (else name_status 'inferred' with name_basis)", repr(entity["name"]))
+
+
 def _check_entities(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     records = data["entities"]
     yield from check_unique_ids(records, ctx.file, what="entity")
@@ -85,6 +113,8 @@ def _check_entities(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
         role = entity["role_in_dec_1950"]
         yield from check_status_support(role["status"], role["sources"], role.get("reasoning"), role["text"], ctx, record=label, field="role_in_dec_1950", value_field="text")
         yield from check_source_refs(role["sources"], ctx, record=label, field="role_in_dec_1950.sources")
+        yield from check_name_expansion(entity, ctx, record=label)
+        yield from check_source_refs(entity.get("name_sources", []), ctx, record=label, field="name_sources")
         modern = entity.get("modern_spelling")
         if modern:
             if modern["status"] == "verified" and not modern.get("sources"):
@@ -138,6 +168,7 @@ def load_entities() -> dict[str, Entity]:
                 modern_spelling=(e.get("modern_spelling") or {}).get("value"),
                 modern_spelling_status=(e.get("modern_spelling") or {}).get("status"),
                 modern_spelling_basis=(e.get("modern_spelling") or {}).get("basis"),
+                name_status=e.get("name_status", "verified"), name_basis=e.get("name_basis"),
             )
     return merged
 

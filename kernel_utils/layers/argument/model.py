@@ -36,7 +36,7 @@ from functools import cached_property
 from typing import Any, Iterable, Iterator, Mapping
 
 from kernel_utils.store.documents import DEFAULT_DOCUMENT, load_document
-from kernel_utils.errors import Problem
+from kernel_utils.errors import FrusParseError, Problem
 from kernel_utils.text.parser import parse_frus_text
 from kernel_utils.store.paths import data_dir
 from kernel_utils.store.validation import CheckContext, check_quote, check_unique_ids, load_validated, register
@@ -491,6 +491,15 @@ def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
         yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
 
 
+def _paragraphs(text: str, document: str) -> list:
+    """The paragraphs of a bundled text, or none when it cannot be parsed: the document's own
+    check (store.documents) reports that failure with its file and line, once."""
+    try:
+        return list(parse_frus_text(text, source=document).paragraphs)
+    except FrusParseError:
+        return []
+
+
 def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     file, doc = ctx.file, data["document"]
     where = _argument_dir(doc)
@@ -507,7 +516,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         return
     unit_types = [t.get("id") for t in vocab["unit_types"] if isinstance(t, dict)]
     rel_types = {t.get("id"): t.get("role") for t in vocab["relation_types"] if isinstance(t, dict)}
-    paragraphs = parse_frus_text(text, source=doc).paragraphs
+    paragraphs = _paragraphs(text, doc)
     texts: dict[str, tuple[str | None, list]] = {doc: (text, paragraphs)}
 
     # ---- own units
@@ -520,7 +529,7 @@ def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]
         udoc = u.get("document", doc)
         if udoc not in texts:
             other = ctx.document_text(udoc)
-            texts[udoc] = (other, parse_frus_text(other, source=udoc).paragraphs if other is not None else [])
+            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else [])
         utext, uparagraphs = texts[udoc]
         quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
         yield from quote_problems

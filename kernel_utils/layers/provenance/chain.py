@@ -167,6 +167,40 @@ _PUBLICATION_FORMS = {
 }
 
 
+#: A fact about what a document prints, or an absence ("none", "no dateline", "absent", "not printed").
+_PRINTED_FIELD = re.compile(r"print", re.IGNORECASE)
+_ABSENCE_VALUE = re.compile(r"^\s*(?:none\b|no\b|absent\b|not printed\b|nothing\b)", re.IGNORECASE)
+
+
+def _witnesses(ctx: CheckContext) -> dict[str, dict[str, Any]]:
+    """Source id → its ``witness`` record (what that witness is known to show) from data/sources.json."""
+    data = ctx.raw_json("sources.json")
+    records = data.get("sources") if isinstance(data, dict) else None
+    return {s["id"]: s["witness"] for s in records or [] if isinstance(s, dict) and isinstance(s.get("witness"), dict) and isinstance(s.get("id"), str)}
+
+
+def check_printed_claim(fact: dict[str, Any], ctx: CheckContext, *, record: str, field: str) -> Iterator[Problem]:
+    """A verified fact about what a document prints, or that it lacks something, names its witness.
+
+    Why: an absence seen in a web rendering (which may drop datelines) is not an absence on the
+    printed page. The witness must be a source whose ``witness.shows`` lists the feature.
+    """
+    if fact.get("status") != "verified":
+        return
+    value = fact.get("value") if isinstance(fact.get("value"), str) else ""
+    if not (_PRINTED_FIELD.search(str(fact.get("field", ""))) or _ABSENCE_VALUE.match(value)):
+        return
+    witness = fact.get("witness")
+    if not isinstance(witness, dict):
+        yield Problem(ctx.file, record, f"{field}.witness", "the witness this printed/absent claim was read in ({'source': id, 'feature': …}), or status 'unknown'", "no witness")
+        return
+    known = _witnesses(ctx).get(witness.get("source"))
+    if known is None:
+        yield Problem(ctx.file, record, f"{field}.witness.source", "a source whose record in data/sources.json describes it as a witness (witness.shows)", repr(witness.get("source")))
+    elif witness.get("feature") not in known.get("shows", []):
+        yield Problem(ctx.file, record, f"{field}.witness.feature", f"a feature witness {witness.get('source')!r} is known to show ({', '.join(known.get('shows', [])) or 'none'}); an absence in a witness that may drop it is 'unknown'", repr(witness.get("feature")))
+
+
 def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     yield from _check_document_field(data, ctx)
     steps = data["steps"]
@@ -185,6 +219,7 @@ def _check_provenance(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
             seen.add(fact["field"])
             yield from check_status_support(fact["status"], fact["sources"], fact.get("reasoning"), fact["value"], ctx, record=label, field=where)
             yield from check_source_refs(fact["sources"], ctx, record=label, field=f"{where}.sources")
+            yield from check_printed_claim(fact, ctx, record=label, field=where)
             form = _PUBLICATION_FORMS.get(fact["field"]) if step["id"] == "publication" and fact["status"] != "unknown" else None
             if form and isinstance(fact["value"], str) and not form[0].match(fact["value"]):
                 yield Problem(ctx.file, label, f"{where}.value", form[1], repr(fact["value"][:80]))

@@ -130,6 +130,8 @@ def whos_who_markdown() -> str:
             modern = f" / {e.modern_spelling}" if e.modern_spelling else ""
             lines += [f"### {e.name}{modern}", f'<a id="{e.id}"></a>', ""]
             lines += [f"{e.role} *({e.role_status})*", ""]
+            if e.name_status == "inferred":
+                lines += [f"Full name: an inference, not in the sources read. {e.name_basis or ''}".rstrip(), ""]
             if e.modern_spelling:
                 lines += [f"Modern spelling: {e.modern_spelling} ({e.modern_spelling_status}; {e.modern_spelling_basis})", ""]
             if e.aliases:

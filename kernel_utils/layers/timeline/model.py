@@ -18,6 +18,7 @@ Washington, by a given day (by default the telegram's date).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -41,6 +42,8 @@ __all__ = [
     "TELEGRAM_DATE",
     "TIMELINE_FILE",
     "HorizonStatus",
+    "EVIDENCE_CATEGORIES",
+    "knowledge_evidence",
     "load_timeline",
     "events_frame",
     "filter_events",
@@ -84,6 +87,61 @@ def _entity_ids(ctx: CheckContext) -> set[str]:
     return ids
 
 
+_NAME_HEAD = re.compile(r"[^\W\d_][\w .'’-]*")
+
+
+def _entity_names(ctx: CheckContext) -> dict[str, set[str]]:
+    """Entity id → the words that name it in a source: its name, its aliases, a person's surname."""
+    names: dict[str, set[str]] = {}
+    folder = ctx.root / "entities"
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        data = ctx.raw_json(path.relative_to(ctx.root).as_posix())
+        records = data.get("entities") if isinstance(data, dict) else data
+        for r in records if isinstance(records, list) else []:
+            if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("name"), str):
+                given = [r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]]
+                # each name's leading words only (no markup or notes), and a person's surname
+                heads = [m.group(0).strip() for m in map(_NAME_HEAD.match, given) if m and m.group(0).strip()]
+                words = set(given) | set(heads)
+                if r.get("type") == "person" and heads:
+                    words.add(heads[0].split()[-1])
+                names[r["id"]] = words
+    return names
+
+
+def check_actors_named(event: dict, names: dict[str, set[str]], *, file: str, record: str, titles: dict[str, str] | None = None) -> Iterator[Problem]:
+    """Every actor of an event is named (by name, alias or surname) in the evidence the event cites.
+
+    Why: an actor added from memory ("Pearson" at a call USUN made on Riddell) is a claim no
+    source makes. The evidence of ``sources`` and of ``reported_to_washington.sources`` counts,
+    and so does the heading of a cited FRUS document (its title in data/sources.json, e.g.
+    "Delga 460, Austin to the Secretary of State"), which names sender and addressee.
+    """
+    titles = titles or {}
+    refs = list(event.get("sources", [])) + list((event.get("reported_to_washington") or {}).get("sources", []))
+    parts = [str(r.get("evidence", "")) for r in refs if isinstance(r, dict)]
+    parts += [titles.get(r.get("source"), "") for r in refs if isinstance(r, dict)]
+    evidence = " ".join(" ".join(p.split()) for p in parts).casefold()
+    flagged = set(event.get("actors_not_in_evidence", []))
+    for i, actor in enumerate(event.get("actors", [])):
+        words = names.get(actor)
+        named = not words or any(w.casefold() in evidence for w in words)
+        if not named and actor not in flagged:
+            yield Problem(file, record, f"actors.{i}", f"an actor named in the event's evidence (as one of {', '.join(sorted(map(repr, words)))}), or listed in actors_not_in_evidence", repr(actor))
+        if named and actor in flagged:
+            yield Problem(file, record, "actors_not_in_evidence", f"only actors the evidence does not name ({actor!r} is named in it)", repr(actor))
+    for actor in sorted(flagged - set(event.get("actors", []))):
+        yield Problem(file, record, "actors_not_in_evidence", "ids that are among the event's actors", repr(actor))
+
+
+def _source_titles(ctx: CheckContext) -> dict[str, str]:
+    """Source id → title, for FRUS documents only (their titles give the printed heading)."""
+    data = ctx.raw_json("sources.json")
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return {}
+    return {s["id"]: s.get("title", "") for s in data["sources"] if isinstance(s, dict) and s.get("kind") == "frus-document" and isinstance(s.get("id"), str)}
+
+
 def _source_kinds(ctx: CheckContext) -> dict[str, str]:
     data = ctx.raw_json("sources.json")
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
@@ -101,8 +159,9 @@ def _check_sources(refs: Iterable[dict], known: set[str], file: str, record: str
         yield from check_reference(ref.get("source"), known, file=file, record=record, field=f"{prefix}.{i}.source", what="source in data/sources.json")
 
 
-def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date) -> Iterator[Problem]:
+def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], kinds: dict[str, str], entities: set[str], telegram_day: _dt.date, names: dict[str, set[str]] | None = None) -> Iterator[Problem]:
     file, record = ctx.file, record_label(event, index)
+    names = names if names is not None else _entity_names(ctx)
     precision = event["precision"]
     dates_ok = True
     for field in ("start", "end"):
@@ -125,6 +184,8 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
         yield from _check_sources(reported["sources"], sources, file, record, "reported_to_washington.sources")
     for i, actor in enumerate(event["actors"]):
         yield from check_reference(actor, entities, file=file, record=record, field=f"actors.{i}", what="entity in data/entities/*.json")
+    yield from check_actors_named(event, names, file=file, record=record, titles=_source_titles(ctx))
+    yield from check_knowledge(event, ctx, sources, file=file, record=record)
     # lanes: the correspondence lane names its FRUS document, which must be one of the sources cited
     document = event.get("frus_document")
     if event["lane"] == "correspondence":
@@ -152,6 +213,34 @@ def _check_event(event: dict, index: int, ctx: CheckContext, sources: set[str], 
             yield Problem(file, record, f"telegram_passages.{i}.relation", f"'names' or 'alludes-to' for an event on or before the telegram's date {telegram_day.isoformat()}", repr(link["relation"]))
 
 
+#: What each kind of knowledge evidence must give besides its category.
+_KNOWLEDGE_NEEDS = {
+    "washington-document": ("document", "date", "quote"),
+    "in-washington": ("sources",),
+    "public": ("date", "sources"),
+    "not-accessible": ("sources",),
+}
+
+
+def check_knowledge(event: dict, ctx: CheckContext, sources: set[str], *, file: str, record: str) -> Iterator[Problem]:
+    """Each ``knowledge`` entry gives what its category needs; a document's quote is its exact words.
+
+    A quote from a bundled document (data/documents/<id>/text.txt) must stand in that text; for a
+    document not bundled, the tests check it against the stored page text.
+    """
+    for i, item in enumerate(event.get("knowledge", [])):
+        where = f"knowledge.{i}"
+        for needed in _KNOWLEDGE_NEEDS.get(item["category"], ()):
+            if needed not in item:
+                yield Problem(file, record, f"{where}.{needed}", f"a {needed} for evidence of category {item['category']!r}", "it is missing")
+        if "date" in item:
+            yield from check_iso_date(item["date"], "day", file=file, record=record, field=f"{where}.date")
+        yield from _check_sources(item.get("sources", []), sources, file, record, f"{where}.sources")
+        text = ctx.document_text(item["document"]) if "document" in item else None
+        if text is not None and "quote" in item and " ".join(item["quote"].split()) not in " ".join(text.split()):
+            yield Problem(file, record, f"{where}.quote", f"words that stand in {item['document']}'s text", repr(item["quote"][:80]))
+
+
 def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
     events = data["events"]
     yield from check_unique_ids(events, ctx.file, what="event")
@@ -160,8 +249,9 @@ def _check_timeline(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem
     entities = _entity_ids(ctx)
     yield from _check_sources(data.get("time_note", {}).get("sources", []), sources, ctx.file, "time_note", "sources")
     telegram_day = _date(TELEGRAM_DATE)
+    names = _entity_names(ctx)
     for index, event in enumerate(events):
-        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day)
+        yield from _check_event(event, index, ctx, sources, kinds, entities, telegram_day, names)
 
 
 register(TIMELINE_FILE, "timeline.schema.json", _check_timeline, description="the timeline of events and correspondence")
@@ -176,7 +266,7 @@ def load_timeline() -> dict[str, Any]:
 _COLUMNS = [
     "id", "start", "end", "precision", "local_place", "category", "lane", "title", "description",
     "actors", "also_named", "sources", "frus_document", "confidence", "date_variants", "reported_when",
-    "reported_basis", "reported_how", "passages",
+    "reported_basis", "reported_how", "passages", "knowledge",
 ]
 
 
@@ -212,6 +302,7 @@ def events_frame(data: dict[str, Any] | None = None) -> pd.DataFrame:
             "reported_basis": reported.get("basis"),
             "reported_how": reported.get("how"),
             "passages": len(e.get("telegram_passages", ())),
+            "knowledge": tuple(e.get("knowledge", ())),
         })
     frame = pd.DataFrame(rows, columns=_COLUMNS)
     for column in ("start", "end", "reported_when"):
@@ -266,13 +357,64 @@ class HorizonStatus:
     LATER = "reported later"
     UNKNOWN = "reporting time unknown"
     NOT_APPLICABLE = "not yet happened"
+    DOCUMENT = "shown known by a Washington document"
+    PUBLIC = "public at the time"
+    NOT_ACCESSIBLE = "not accessible to Washington"
+
+
+#: The kind of evidence behind each answer of the horizon (column ``evidence``).
+EVIDENCE_CATEGORIES = {
+    "receipt-line": "a receipt line or the dated report that brought the news to Washington",
+    "washington-document": "a document sent by or to the Department, dated on or before the moment, that shows the event known",
+    "in-washington": "took place in Washington, or with Washington participants, as the evidence says",
+    "public": "public at the time (sourced)",
+    "not-accessible": "the other side's internal communications: Washington could not read them",
+    "unknown": "the sources read do not show whether Washington knew",
+    "not-yet": "had not happened by then",
+    "later": "reached Washington only after the moment",
+}
+
+
+def knowledge_evidence(start: pd.Timestamp, place: str, happened: str, reported_when: Any, reported_basis: Any, knowledge: Iterable[dict] | None, moment: pd.Timestamp) -> tuple[str, str, str]:
+    """For one event at ``moment``: (horizon answer, evidence category, detail naming the evidence).
+
+    Order of precedence: took place in Washington; a receipt line (or report) dated by then; a
+    Washington document dated by then (an explicit ``knowledge`` entry, or a 'known-by' report);
+    public by then; not accessible; else unknown (or 'reported later' when the first report is later).
+    """
+    if happened == HorizonStatus.NOT_YET:
+        return HorizonStatus.NOT_APPLICABLE, "not-yet", ""
+    items = list(knowledge or ())
+    dated = lambda cat: sorted((i for i in items if i["category"] == cat and "date" in i and pd.Timestamp(i["date"]) <= moment), key=lambda i: i["date"])  # noqa: E731
+    inside = [i for i in items if i["category"] == "in-washington"]
+    if place == "Washington" or inside:
+        detail = "; ".join(r["evidence"] for i in inside for r in i.get("sources", ())[:1])
+        return HorizonStatus.IN_WASHINGTON, "in-washington", detail
+    has_report = reported_when is not None and not pd.isna(reported_when)
+    if has_report and reported_when <= moment and reported_basis == "report":
+        return HorizonStatus.REPORTED, "receipt-line", f"reported {reported_when:%Y-%m-%d}"
+    documents = dated("washington-document")
+    if documents:
+        first = documents[0]
+        return HorizonStatus.DOCUMENT, "washington-document", f"{first['document']} ({first['date']}): “{first['quote']}”"
+    if has_report and reported_when <= moment:  # a 'known-by' report dated by then is itself such a document
+        return HorizonStatus.DOCUMENT, "washington-document", f"known by {reported_when:%Y-%m-%d}"
+    public = dated("public")
+    if public:
+        return HorizonStatus.PUBLIC, "public", f"public by {public[0]['date']}: {public[0]['sources'][0]['evidence']}"
+    if any(i["category"] == "not-accessible" for i in items):
+        return HorizonStatus.NOT_ACCESSIBLE, "not-accessible", next(i.get("note", "") for i in items if i["category"] == "not-accessible")
+    if has_report and reported_basis == "report":
+        return HorizonStatus.LATER, "later", f"reported {reported_when:%Y-%m-%d}"
+    return HorizonStatus.UNKNOWN, "unknown", ""
 
 
 def _happened(start: pd.Timestamp, place: str, moment: pd.Timestamp) -> str:
     """Had an event with this local start date happened by the end of ``moment`` (a Washington date)?
 
     A local date D in Asia or Europe is Washington's D-1 or D; the sources give Korea's lead
-    on daylight time (13 hours) but not in winter, so the edge day is left open: 'possibly'.
+    on daylight time (13 hours), the winter lead (14 hours) only by inference, and an event's
+    hour is rarely known, so the edge day is left open: 'possibly'.
     """
     if start <= moment:
         return HorizonStatus.HAPPENED
@@ -288,31 +430,28 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any = TELEGRAM_DATE) -> pd.Da
     in Asia or Europe.  ``known_in_washington``: 'took place in Washington' (events whose place
     is Washington), 'reported by then' / 'reported later' (from ``reported_to_washington``; a
     'known-by' date after the moment proves nothing about the moment, so it counts as unknown),
-    'reporting time unknown' where the sources do not say, or 'not yet happened'.
-    Also ``could_know``: True when Washington could have known of the event by then
-    (happened and not reported only later) — the filter of the notebook's horizon switch.
+    'reporting time unknown' where the sources do not say, or 'not yet happened'; and, from the
+    event's ``knowledge`` entries, 'shown known by a Washington document' (a document dated on
+    or before the moment), 'public at the time', 'not accessible to Washington'.
+    ``evidence`` names the kind of evidence (see ``EVIDENCE_CATEGORIES``) and ``evidence_detail``
+    the document and its words.  Also ``could_know``: True when Washington could have known of
+    the event by then (happened, not reported only later, not the other side's internal
+    communications) — the filter of the notebook's horizon switch.
     """
     moment_ts = _as_timestamp(moment).normalize()
     out = frame.copy()
     happened = [_happened(s, p, moment_ts) for s, p in zip(out["start"], out["local_place"])]
-    known = []
-    for h, place, when, basis in zip(happened, out["local_place"], out["reported_when"], out["reported_basis"]):
-        if h == HorizonStatus.NOT_YET:
-            known.append(HorizonStatus.NOT_APPLICABLE)
-        elif place == "Washington":
-            known.append(HorizonStatus.IN_WASHINGTON)
-        elif pd.isna(when):
-            known.append(HorizonStatus.UNKNOWN)
-        elif when <= moment_ts:
-            known.append(HorizonStatus.REPORTED)
-        elif basis == "known-by":  # only a bound: Washington may have known earlier
-            known.append(HorizonStatus.UNKNOWN)
-        else:
-            known.append(HorizonStatus.LATER)
+    knowledge = out["knowledge"] if "knowledge" in out else [()] * len(out)
+    answers = [
+        knowledge_evidence(s, p, h, w, b, k, moment_ts)
+        for s, p, h, w, b, k in zip(out["start"], out["local_place"], happened, out["reported_when"], out["reported_basis"], knowledge)
+    ]
     out["happened"] = happened
-    out["known_in_washington"] = known
+    out["known_in_washington"] = [a[0] for a in answers]
+    out["evidence"] = [a[1] for a in answers]
+    out["evidence_detail"] = [a[2] for a in answers]
     out["could_know"] = [
-        h != HorizonStatus.NOT_YET and k != HorizonStatus.LATER for h, k in zip(happened, known)
+        h != HorizonStatus.NOT_YET and a[1] not in ("later", "not-accessible") for h, a in zip(happened, answers)
     ]
     return out
 

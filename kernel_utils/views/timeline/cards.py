@@ -28,7 +28,8 @@ def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
 def events_table_html(frame: pd.DataFrame, *, caption: str = "Events") -> str:
     """A table of events: date, place of the local date, category, lane, title (and horizon columns if present)."""
     horizon = "known_in_washington" in frame
-    head = ["Date", "Local date of", "Category", "Lane", "Event"] + (["Happened by then?", "Known in Washington?"] if horizon else [])
+    evidence = "evidence" in frame
+    head = ["Date", "Local date of", "Category", "Lane", "Event"] + (["Happened by then?", "Known in Washington?"] if horizon else []) + (["Kind of evidence"] if evidence else [])
     rows = []
     for _, e in frame.iterrows():
         cells = [_dates(e["start"], e["end"]), e["local_place"], e["category"], e["lane"], e["title"]]
@@ -36,6 +37,8 @@ def events_table_html(frame: pd.DataFrame, *, caption: str = "Events") -> str:
             cells[-1] = f"{e['title']} [{e['frus_document']}]"
         if horizon:
             cells += [e["happened"], e["known_in_washington"]]
+        if evidence:
+            cells.append(e["evidence"])
         rows.append("<tr>" + "".join(f"<td style='{_CELL}'>{escape(str(c))}</td>" for c in cells) + "</tr>")
     header = "<tr>" + "".join(f"<th scope='col' style='{_CELL}'>{escape(h)}</th>" for h in head) + "</tr>"
     return (
@@ -76,15 +79,24 @@ def event_card_html(event: Mapping[str, Any], *, sources: Mapping[str, Any], ent
         rows.append(("FRUS document", event["frus_document"]))
     actors = [entities[a].name if a in entities else a for a in event["actors"]]
     rows.append(("Actors", ", ".join(actors) or "none linked"))
+    if event.get("actors_not_in_evidence"):
+        unnamed = [entities[a].name if a in entities else a for a in event["actors_not_in_evidence"]]
+        rows.append(("Actors not named in the evidence cited", ", ".join(unnamed) + " (the compiler's attribution, to be checked)"))
     if event.get("also_named"):
         rows.append(("Also named (not linked)", ", ".join(event["also_named"])))
     reported = event.get("reported_to_washington")
+    for item in event.get("knowledge", ()):
+        where = f"{item['document']} ({item['date']}): “{item['quote']}”" if item.get("document") else "; ".join(r["evidence"] for r in item.get("sources", ()))
+        rows.append((f"Evidence of knowledge: {item['category']}", where + (f" — {item['note']}" if item.get("note") else "")))
     if reported:
         rows.append(("Reached Washington", f"{reported['when']} ({reported['basis']}): {reported['how']}"))
     else:
         rows.append(("Reached Washington", "unknown (the sources read do not say)"))
     if horizon:
         rows.append((f"On {TELEGRAM_DATE}", f"happened: {horizon['happened']}; known in Washington: {horizon['known_in_washington']}"))
+        if horizon.get("evidence"):
+            detail = horizon.get("evidence_detail") or ""
+            rows.append(("Kind of evidence", f"{horizon['evidence']}" + (f": {detail}" if detail else "")))
     table = "".join(f"<tr><th scope='row' style='{_CELL}'>{escape(k)}</th><td style='{_CELL}'>{escape(str(v))}</td></tr>" for k, v in rows)
 
     def source_text(ref: Mapping[str, Any]) -> str:

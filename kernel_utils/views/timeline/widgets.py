@@ -112,7 +112,8 @@ class TimelineExplorer:
         row = self.horizon_frame[self.horizon_frame["id"] == event_id].iloc[0]
         self.card.value = event_card_html(
             event_detail(event_id, self.data), sources=self.sources, entities=self.entities,
-            horizon={"happened": row["happened"], "known_in_washington": row["known_in_washington"]},
+            horizon={"happened": row["happened"], "known_in_washington": row["known_in_washington"],
+                     "evidence": row.get("evidence", ""), "evidence_detail": row.get("evidence_detail", "")},
         )
 
     def _on_filter(self, change) -> None:
