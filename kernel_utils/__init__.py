@@ -25,6 +25,7 @@ read the ``TYPE_CHECKING`` imports below, so every name has its real type.
 from __future__ import annotations
 
 import importlib
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
@@ -588,8 +589,53 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'kernel_utils' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
+    _full_table_cells()
     globals()[name] = value  # later look-ups skip this function
     return value
+
+
+def _full_table_cells() -> None:
+    """Let pandas print every word of a table cell (a rationale, a quotation), not its first 50 characters.
+
+    The tables are read, printed and published in the static edition, where a rationale cut with
+    "..." cannot be expanded.  Applied once pandas is loaded (by a layer or the notebook), and only
+    while ``display.max_colwidth`` still has pandas' default, so a reader's own setting wins.
+    """
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and not getattr(_full_table_cells, "done", False):
+        _full_table_cells.done = True  # type: ignore[attr-defined]
+        if pandas.get_option("display.max_colwidth") == 50:
+            pandas.set_option("display.max_colwidth", None)
+
+
+def _full_tables_in_ipython() -> None:
+    """In a notebook, apply :func:`_full_table_cells` when a table is first displayed, whichever module loaded pandas.
+
+    The formatters are registered by name (``pandas.DataFrame``, ``pandas.Series``), so pandas is not
+    imported for it; each calls pandas' own display after the option is set.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None or getattr(shell, "_kernel_utils_full_tables", False):
+        return
+    shell._kernel_utils_full_tables = True
+    formatters = shell.display_formatter.formatters
+
+    def html(obj):
+        _full_table_cells()
+        return obj._repr_html_()
+
+    def plain(obj, printer, cycle):
+        _full_table_cells()
+        printer.text(repr(obj))
+
+    formatters["text/html"].for_type_by_name("pandas", "DataFrame", html)
+    for name in ("DataFrame", "Series"):
+        formatters["text/plain"].for_type_by_name("pandas", name, plain)
+
+
+_full_table_cells()
+_full_tables_in_ipython()
 
 
 def __dir__() -> list[str]:

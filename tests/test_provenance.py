@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kernel_utils import (
+    load_document,
     DataValidationError, chain_table, cited_documents_table, known_unknowns_table, load_cited_documents,
     load_known_unknowns, load_provenance, load_sources, load_telegram,
 )
@@ -54,19 +55,18 @@ def test_creation_step_states_what_is_known_and_what_is_not():
         assert chain.fact("creation", field).status == "unknown"
 
 
-def test_unread_sources_are_not_promoted_to_verified():
-    """Deptel 916 (frus1950v07-d1055) was not read when the provenance layer was built: nothing there cites
-    it, and its date stays unresolved.  It has since been read in part (its stored page text, bundled as a
-    partial witness, issue 13); the provenance layer is not silently changed by that."""
+def test_deptel_916_is_cited_only_as_the_partial_witness_it_is():
+    """Deptel 916 (frus1950v07-d1055) was read only in part (its stored page text, bundled as a partial
+    witness): the provenance layer cites that opening (its heading and date code), and 916's date stays
+    unresolved among the three the sources give."""
     from kernel_utils import document_record
 
-    sources = load_sources()
-    if "frus1950v07-d1055" in sources:  # read later: bundled, and labelled as the partial witness it is
-        assert document_record("frus1950v07-d1055").witness.is_partial
-    cited = {r.source for s in load_provenance().steps for r in s.sources + tuple(x for f in s.facts for x in f.sources)}
-    cited |= {r.source for d in load_cited_documents() for r in d.sources} | {v.source for d in load_cited_documents() for v in d.date_variants}
-    assert "frus1950v07-d1055" not in cited
-    assert {d.id: d for d in load_cited_documents()}["deptel-916-new-delhi"].date_status == "unknown"
+    assert document_record("frus1950v07-d1055").witness.is_partial
+    deptel = {d.id: d for d in load_cited_documents()}["deptel-916-new-delhi"]
+    text = load_document("frus1950v07-d1055").text
+    cited = [r for r in deptel.sources if r.source == "frus1950v07-d1055"]
+    assert cited and all(r.evidence in text for r in cited)
+    assert deptel.date_status == "unknown"
 
 
 def test_delga_460_read_in_part_verifies_only_what_its_opening_says():
@@ -121,7 +121,7 @@ def test_chain_table():
 def test_deptel_916_dates_are_recorded_not_resolved():
     doc = {d.id: d for d in load_cited_documents()}["deptel-916-new-delhi"]
     assert doc.date is None and doc.date_status == "unknown"
-    assert sorted(v.date for v in doc.date_variants) == ["1950-12-15", "1950-12-17"]
+    assert sorted(v.date for v in doc.date_variants) == ["1950-12-13", "1950-12-15", "1950-12-17"]
     assert doc.dates_disagree and "15" in doc.discrepancy and "17" in doc.discrepancy
     assert "916 of December 15 to New Delhi" in doc.passages[0].quote
 
@@ -136,7 +136,7 @@ def test_cited_documents_are_anchored_in_the_text():
     assert "unified, independent and democratic country" in docs["unga-res-376-v"].passages[0].quote
     table = cited_documents_table()
     assert table.loc["deptel-916-new-delhi", "date"] == "unknown"
-    assert table.loc["deptel-916-new-delhi", "dates in sources"] == "1950-12-15 / 1950-12-17"
+    assert table.loc["deptel-916-new-delhi", "dates in sources"] == "1950-12-13 / 1950-12-15 / 1950-12-17"
 
 
 def test_known_unknowns():

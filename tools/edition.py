@@ -8,6 +8,14 @@ an ``index.html`` table of contents, links between notebooks rewritten from ``.i
 manager from CDNs and MathJax from cdnjs; the edition copies the first two, pinned, from the
 npm registry (:mod:`tools.npm_vendor`) into ``site/vendor/`` and drops MathJax (the
 notebooks use no TeX), so a reader needs nothing but the folder.
+
+The reader's edition (:mod:`tools.reader`): code is hidden until a reader asks for it (a
+"Show code" button per cell and per page, keyboard-usable); under every widget, a collapsed list
+holds everything it can show (the ``text/html`` its explorer saved beside the widget view, see
+:mod:`kernel_utils.views.static`); units, events, entities, paragraphs and documents have permanent
+anchors and their ids in the text are links; three one-page handouts and a page of documents are
+made from the data; a print stylesheet draws the argument map once and leaves out code and widget
+controls; Pagefind indexes the finished folder for offline full-text search.
 """
 
 from __future__ import annotations
@@ -18,11 +26,11 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from kernel_utils.errors import KernelUtilsError
 from tools.notebook_runner import notebook_paths
+from tools.reader import link_references, mark_repeated_maps, run_pagefind
 
 __all__ = [
     "EditionError",
@@ -78,7 +86,25 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
   new MutationObserver(nameHandles).observe(document.documentElement, {childList: true, subtree: true});
 })();
 </script>
+{{ resources.reader_head }}
 {% endblock html_head_css %}
+{#- The lab template's widget view, with the widget's static listing (its text/html) inside the same output. -#}
+{%- block data_widget_view scoped %}
+{% set div_id = uuid4() %}
+{% set datatype_list = output.data | filter_data_type %}
+{% set datatype = datatype_list[0]%}
+<div id="{{ div_id }}" class="jupyter-widgets jp-OutputArea-output {{ extra_class }}">
+<script type="text/javascript">
+var element = document.getElementById('{{ div_id }}');
+</script>
+<script type="{{ datatype }}">
+{{ output.data[datatype] | json_dumps | escape_html_script }}
+</script>
+{%- if 'text/html' in output.data %}
+<div class="widget-static-output">{{ output.data['text/html'] }}</div>
+{%- endif %}
+</div>
+{%- endblock data_widget_view -%}
 {%- block body_header -%}
 {{ super() }}
 {{ resources.edition_nav }}
@@ -93,7 +119,6 @@ _NOTEBOOK_LINK = re.compile(
     r"""(?P<head>\bhref=(?P<q>\\?["']))(?P<path>[^"'\\#?\s]+?\.ipynb)(?P<tail>[#?][^"'\\]*)?(?P=q)"""
 )
 _MD_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
-_NAV_STYLE = "display:flex;gap:1.5em;flex-wrap:wrap;margin:0.8em 0;padding:0.5em 0;border-bottom:1px solid #767676;"
 
 
 class EditionError(KernelUtilsError, ValueError):
@@ -179,41 +204,24 @@ def page_sections(html: str) -> tuple[tuple[str, str], ...]:
 
 
 def nav_html(previous: EditionPage | None, following: EditionPage | None) -> str:
-    """Links to the contents and to the previous and next notebooks."""
-    links = ["<a href='index.html'>Contents</a>"]
-    if previous:
-        links.append(f"<a href='{escape(previous.filename)}' rel='prev'>← {escape(previous.title)}</a>")
-    if following:
-        links.append(f"<a href='{escape(following.filename)}' rel='next'>{escape(following.title)} →</a>")
-    return f"<nav aria-label='Edition' style='{_NAV_STYLE}'>{''.join(links)}</nav>"
+    """Links to the contents, the previous and next notebooks and the handouts; the search box."""
+    from tools.reader import render
+
+    return render("nav.html.j2", previous=previous, following=following)
+
+
+def _page_context(previous: EditionPage | None = None, following: EditionPage | None = None) -> dict:
+    from markupsafe import Markup
+
+    return {"edition_title": EDITION_TITLE, "nav": Markup(nav_html(previous, following))}  # noqa: S704 - our template
 
 
 def index_html(pages: list[EditionPage]) -> str:
-    """The table of contents: every notebook with its sections."""
-    items = []
-    for page in pages:
-        sections = "".join(
-            f"<li><a href='{escape(page.filename)}#{escape(anchor)}'>{escape(text)}</a></li>"
-            for anchor, text in page.sections
-        )
-        items.append(
-            f"<li><a href='{escape(page.filename)}'>{escape(page.title)}</a>"
-            + (f"<ul>{sections}</ul>" if sections else "")
-            + "</li>"
-        )
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-        f"<title>{escape(EDITION_TITLE)}</title>\n"
-        "<style>body{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}"
-        "a{color:#0060a0}li{margin:0.25em 0}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{escape(EDITION_TITLE)}</h1>\n"
-        "<p>The static edition of the notebooks: each page shows a notebook as it was last executed, "
-        "and its widgets show the state that was saved with it. They need no kernel and no network, "
-        "so choosing another option changes the control but not what it shows: to explore, open the "
-        "notebooks in JupyterLab (<code>python3 run.py lab</code>) or on Binder.</p>\n"
-        "<h2>Contents</h2>\n<ol>\n" + "\n".join(items) + "\n</ol>\n</main>\n</body>\n</html>\n"
-    )
+    """The table of contents: every notebook with its sections, then the handouts and reference pages."""
+    from tools.reader import DOCUMENTS, HANDOUTS, doc_pages, render
+
+    extras = [*HANDOUTS, DOCUMENTS, *(page for page, _ in doc_pages())]
+    return render("index.html.j2", kind="index", title="Contents", pages=pages, extras=extras, **_page_context())
 
 
 def _exporter():
@@ -279,15 +287,57 @@ def build_edition(out: Path | None = None, notebooks: list[Path] | None = None, 
     pages = [EditionPage(path, notebook_title(nb, path.stem)) for path, nb in books]
     link_targets = {page.source.name: page.filename for page in pages}
     exporter = _exporter()
-    written = []
+    html_by_page: dict[str, str] = {}
     for i, ((path, nb), page) in enumerate(zip(books, pages)):
         nb.metadata["title"] = page.title
         nav = nav_html(pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
-        html, _ = exporter.from_notebook_node(nb, resources={"edition_nav": nav, "metadata": {"name": path.stem}})
+        html, _ = exporter.from_notebook_node(
+            nb, resources={"edition_nav": nav, "reader_head": _reader_head(), "metadata": {"name": path.stem}}
+        )
         html = rewrite_notebook_links(html, link_targets, f"notebooks/{path.name}")
         pages[i] = EditionPage(page.source, page.title, page_sections(html))
-        target = out / page.filename
-        target.write_text(html, encoding="utf-8")
+        html_by_page[page.filename] = mark_repeated_maps(html)
+    written = _write_reader_pages(out, pages, html_by_page)
+    run_pagefind(out)
+    return written
+
+
+def _reader_head() -> str:
+    from tools.reader import render
+
+    return render("head.html.j2")
+
+
+def _write_reader_pages(out: Path, pages: list[EditionPage], html_by_page: dict[str, str]) -> list[Path]:
+    """Link the ids in the notebook pages, write them, the handouts, the guides, the documents page and the contents."""
+    from kernel_utils import default_document, list_documents, load_document, load_sources
+    from kernel_utils.store.entities import load_entities
+    from tools.reader import DOCUMENTS, HANDOUTS, copy_assets, doc_link_targets, doc_page, doc_pages, documents_page, \
+        reference_targets, rewrite_doc_links, telegram_handout, whos_who_handout, worksheet_handout
+    own = default_document()  # the edition's own document (data/edition.json)
+
+    copy_assets(out)
+    guides = doc_pages()
+    doc_targets = doc_link_targets(guides)
+    paragraphs = {p.number: p.id for p in load_document(own).paragraphs}
+    targets = reference_targets(html_by_page, [*load_sources(), *list_documents()], load_entities(), paragraphs)
+    written = []
+    for name, html in html_by_page.items():
+        target = out / name
+        target.write_text(link_references(rewrite_doc_links(html, "notebooks", doc_targets), targets[name]), encoding="utf-8")
+        written.append(target)
+    makers = {
+        HANDOUTS[0].filename: lambda **c: telegram_handout(own, **c),
+        HANDOUTS[1].filename: whos_who_handout,
+        HANDOUTS[2].filename: lambda **c: worksheet_handout(own, **c),
+        DOCUMENTS.filename: documents_page,
+    }
+    for extra, source in guides:
+        base = source.parent.resolve().relative_to(_ROOT).as_posix() if source.resolve().is_relative_to(_ROOT) else "docs"
+        makers[extra.filename] = lambda source=source, base=base, **c: doc_page(source, doc_targets, base, **c)
+    for extra in [*HANDOUTS, DOCUMENTS, *(page for page, _ in guides)]:
+        target = out / extra.filename
+        target.write_text(makers[extra.filename](title=extra.title, **_page_context()), encoding="utf-8")
         written.append(target)
     index = out / "index.html"
     index.write_text(index_html(pages), encoding="utf-8")

@@ -96,20 +96,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: every notebook of the sequence)")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                         help="run with this parameter value (string); the notebook is not overwritten")
-    parser.add_argument("--output", type=Path, help="with -p: where to save the executed notebook")
+    parser.add_argument("--output", type=Path, help="where to save the executed notebook instead of over it (one notebook)")
     args = parser.parse_args(argv)
     targets = args.notebooks or notebook_paths()
     parameters = dict(args.parameter)
-    if parameters and len(targets) != 1:
-        parser.error("-p runs one notebook at a time")
+    if (parameters or args.output) and len(targets) != 1:
+        parser.error("-p and --output run one notebook at a time")
     for path in targets:
         print(f"executing {path.name}" + (f" with {parameters}" if parameters else "") + " ...", flush=True)
         try:
-            execute_notebook(path.resolve(), write=not parameters, parameters=parameters or None, output=args.output)
+            # the notebook is overwritten only by a plain run: -p or --output leave it as it is
+            execute_notebook(path.resolve(), write=not parameters and args.output is None,
+                             parameters=parameters or None, output=args.output)
         except ValueError as exc:
             print(str(exc), file=sys.stderr)
             return 1
-    done = "executed" if parameters and args.output is None else "executed and saved"
+    done = "executed" if parameters and args.output is None else "executed and saved"  # saved: in place or to --output
     print(f"{len(targets)} notebook(s) {done}.")
     return 0
 

@@ -8,8 +8,11 @@ go to ``artifacts/browser/`` (git-ignored).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import shutil
 import socket
 import sys
@@ -132,3 +135,45 @@ def lab(browser, axe_script, tmp_path_factory):
     finally:
         context.close()
         server.stop()
+
+
+# --------------------------------------------------------------------------- the static edition
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the server's signature
+        pass
+
+
+def edition_notebooks() -> list[Path]:
+    """The notebooks the edition is built from: notebooks/, or the executed copies in $EDITION_NOTEBOOKS_DIR
+    (to check a branch whose notebooks are committed without outputs before the lead re-executes them)."""
+    from tools.notebook_runner import notebook_paths
+
+    folder = os.environ.get("EDITION_NOTEBOOKS_DIR")
+    return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")) if folder else notebook_paths()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The edition, freshly built into a temporary folder (no browser needed)."""
+    from tools.edition import build_edition
+    from tools.npm_vendor import VendorError
+
+    folder = tmp_path_factory.mktemp("edition") / "site"
+    try:
+        build_edition(folder, edition_notebooks())
+    except VendorError as exc:
+        pytest.fail(f"the edition's JavaScript could not be fetched: {exc}")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def site(built_site, browser):
+    """The edition served on 127.0.0.1 from a thread; yields (folder, base URL)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield built_site, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -100,12 +100,15 @@ def test_contents_and_navigation_escape_titles_and_link_every_page():
     first = EditionPage(Path("00-a.ipynb"), "00 · A <b>", (("Who-wrote", "Who & when"),))
     second = EditionPage(Path("01-b.ipynb"), "01 · B")
     index = index_html([first, second])
-    assert "<a href='00-a.html'>00 · A &lt;b&gt;</a>" in index
-    assert "<a href='00-a.html#Who-wrote'>Who &amp; when</a>" in index
-    assert "<a href='01-b.html'>01 · B</a>" in index and "<html lang='en'>" in index
+    assert '<a href="00-a.html">00 · A &lt;b&gt;</a>' in index
+    assert '<a href="00-a.html#Who-wrote">Who &amp; when</a>' in index
+    assert '<a href="01-b.html">01 · B</a>' in index and '<html lang="en">' in index
+    for extra in ("handout-telegram.html", "handout-whos-who.html", "handout-worksheet.html", "documents.html"):
+        assert f'href="{extra}"' in index
     nav = nav_html(first, second)
-    assert "href='index.html'" in nav and "rel='prev'>← 00 · A &lt;b&gt;</a>" in nav and "rel='next'>01 · B →</a>" in nav
-    assert "rel='prev'" not in nav_html(None, second)
+    assert 'href="index.html"' in nav and 'rel="prev">← 00 · A &lt;b&gt;</a>' in nav and 'rel="next">01 · B →</a>' in nav
+    assert 'role="search"' in nav
+    assert 'rel="prev"' not in nav_html(None, second)
 
 
 def test_the_output_folder_is_replaced_only_if_it_is_an_edition(tmp_path):

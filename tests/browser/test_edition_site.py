@@ -7,11 +7,8 @@ aborted and recorded, and every console error, failed request and HTTP error fai
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,37 +17,11 @@ import pytest
 from conftest import ARTIFACTS, NOTEBOOKS
 from lab_check import SERIOUS, record_off_machine
 
-from tools.edition import build_edition
 from tools.notebook_runner import notebook_paths
 
 pytestmark = pytest.mark.browser
 
 EDITION_NOTEBOOKS = notebook_paths()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the server's signature
-        pass
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, browser):
-    """The edition, freshly built, served on 127.0.0.1 from a thread; yields (folder, base URL)."""
-    from tools.npm_vendor import VendorError
-
-    folder = tmp_path_factory.mktemp("edition") / "site"
-    try:
-        build_edition(folder)
-    except VendorError as exc:
-        pytest.fail(f"the edition's JavaScript could not be fetched: {exc}")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class _Visit:
@@ -109,7 +80,7 @@ def test_index_lists_every_notebook_and_every_link_works(site, browser):
     visit = _Visit(browser, f"{base}/index.html")
     try:
         links = _local_links(visit.page)
-        pages = [h for h in links if "#" not in h]
+        pages = visit.page.eval_on_selector_all("main > ol > li > a", "as => as.map(a => a.getAttribute('href'))")
         assert pages == [p.stem + ".html" for p in EDITION_NOTEBOOKS]
         assert [p for p in (_check_link(folder, "index.html", h) for h in links) if p] == []
         assert visit.page.locator("h1").inner_text().startswith("Telegram 602")

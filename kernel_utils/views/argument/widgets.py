@@ -18,6 +18,7 @@ from IPython.display import HTML
 from kernel_utils.layers.argument.model import Reading, compare_readings
 from kernel_utils.views.argument.diagram import argument_svg
 from kernel_utils.views.html import Markup, macro
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = [
     "unit_card",
@@ -85,29 +86,30 @@ def unit_card(reading: Reading, uid: str, *, with_map: bool = True) -> str:
                                              list(reading.relations_into(uid)), out_of, svg))
 
 
-def type_view(reading: Reading, unit_type: str = "") -> str:
+def type_view(reading: Reading, unit_type: str = "", *, with_map: bool = True) -> str:
     """The units of one type (all units for ``""``) as a table, and the map with the others faded."""
     units = list(reading.units.values()) if not unit_type else reading.units_of_type(unit_type)
     label = "all types" if not unit_type else reading.vocabulary.unit_types[unit_type].label
     definition = "" if not unit_type else reading.vocabulary.unit_types[unit_type].definition
     svg = _svg(argument_svg(reading, emphasis=None if not unit_type else [u.id for u in units],
-                            caption=f"Argument map · {reading.id}: {label}"))
+                            caption=f"Argument map · {reading.id}: {label}")) if with_map else None
     return str(macro(_TEMPLATE, "type_view")(reading.id, label, definition, [_unit(reading, u.id) for u in units], svg))
 
 
-def withdrawal_view(reading: Reading, uid: str = "") -> str:
+def withdrawal_view(reading: Reading, uid: str = "", *, with_map: bool = True) -> str:
     """What falls when one unit is withdrawn: the units that lose support, objections left unanswered, the map."""
     if not uid:
-        svg = _svg(argument_svg(reading, caption=f"Argument map · {reading.id}"))
+        svg = _svg(argument_svg(reading, caption=f"Argument map · {reading.id}")) if with_map else None
         return str(macro(_TEMPLATE, "nothing_withdrawn")(reading.id, len(reading.units), svg))
     w = reading.withdraw(uid)
-    svg = _svg(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+    svg = (_svg(argument_svg(reading, withdrawn=[uid], fallen=w.fallen, caption=f"Argument map · {reading.id} without {uid}"))
+           if with_map else None)
     return str(macro(_TEMPLATE, "withdrawal_view")(
         _unit(reading, uid), reading.main_conclusion, w.main_conclusion_falls,
         [_unit(reading, f) for f in w.fallen], [_unit(reading, f) for f in w.unanswered], svg))
 
 
-def reading_view(readings: Sequence[Reading], reading_id: str) -> str:
+def reading_view(readings: Sequence[Reading], reading_id: str, *, with_map: bool = True) -> str:
     """One reading with what distinguishes it from the other(s): main conclusion, changed units and relations, its map."""
     by_id = {r.id: r for r in readings}
     if reading_id not in by_id:
@@ -127,7 +129,7 @@ def reading_view(readings: Sequence[Reading], reading_id: str) -> str:
         comparisons.append((other.id, Markup(comparison.units.to_html(escape=True, border=0)),
                             Markup(comparison.relations.to_html(escape=True, border=0))))
     svg = _svg(argument_svg(shown, selected=shown.main_conclusion, emphasis=sorted(changed) or None,
-                            caption=f"Argument map · {shown.id}: what differs stands out"))
+                            caption=f"Argument map · {shown.id}: what differs stands out")) if with_map else None
     return str(macro(_TEMPLATE, "reading_view")(shown.title, shown.description, _unit(shown, shown.main_conclusion),
                                                 comparisons, svg))
 
@@ -142,7 +144,7 @@ class _Explorer:
         self.control = control
         self.view = widgets.HTML(value=self._render(control.value))
         control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([control, self.view])
+        self.widget = listed_box(self, [control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = self._render(change["new"])
@@ -157,8 +159,19 @@ class _Explorer:
         self.control.value = value
         return HTML(self.view.value)
 
+    def _static(self, widget: str, summary: str, anchor: str) -> str:
+        """Every option's view without its map (the map is drawn once, above), anchored ``ANCHOR-VALUE``."""
+        items = [StaticItem(label, self._render_static(value), f"{anchor}-{value or 'none'}") for label, value in self.control.options]
+        return static_listing(widget, summary, items)
+
+    def _render_static(self, value) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def static_html(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))
 
 
 class UnitExplorer(_Explorer):
@@ -174,6 +187,13 @@ class UnitExplorer(_Explorer):
 
     def _render(self, value: str) -> str:
         return unit_card(self.reading, value)
+
+    def _render_static(self, value: str) -> str:
+        return unit_card(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """Every unit's explanation at once (collapsed), anchored ``unit-a01`` ..., for static pages."""
+        return self._static("UnitExplorer", "Every argument unit explained", "unit")
 
     def select(self, unit_id: str) -> HTML:
         """Choose a unit as a reader would; return what the view now shows."""
@@ -193,6 +213,13 @@ class TypeFilter(_Explorer):
 
     def _render(self, value: str) -> str:
         return type_view(self.reading, value)
+
+    def _render_static(self, value: str) -> str:
+        return type_view(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """The units of every type at once (collapsed), anchored ``type-TYPE``, for static pages."""
+        return self._static("TypeFilter", "The units of every type", "type")
 
     def select(self, unit_type: str) -> HTML:
         """Choose a type ("" for all) as a reader would; return what the view now shows."""
@@ -216,6 +243,13 @@ class WithdrawalExplorer(_Explorer):
     def _render(self, value: str) -> str:
         return withdrawal_view(self.reading, value)
 
+    def _render_static(self, value: str) -> str:
+        return withdrawal_view(self.reading, value, with_map=False)
+
+    def static_html(self) -> str:
+        """What falls for every unit withdrawn (collapsed), anchored ``withdraw-a01`` ..., for static pages."""
+        return self._static("WithdrawalExplorer", "What falls when each unit is withdrawn", "withdraw")
+
     def select(self, unit_id: str) -> HTML:
         """Withdraw a unit ("" for none) as a reader would; return what the view now shows."""
         return self._set(unit_id)
@@ -234,6 +268,13 @@ class ReadingSwitcher(_Explorer):
 
     def _render(self, value: str) -> str:
         return reading_view(self.readings, value)
+
+    def _render_static(self, value: str) -> str:
+        return reading_view(self.readings, value, with_map=False)
+
+    def static_html(self) -> str:
+        """Every reading with what distinguishes it (collapsed), anchored ``reading-ID``, for static pages."""
+        return self._static("ReadingSwitcher", "Every reading and how it differs", "reading")
 
     def select(self, reading_id: str) -> HTML:
         """Switch to a reading as a reader would; return what the view now shows."""

@@ -13,6 +13,7 @@ from IPython.display import HTML
 
 from kernel_utils.text.parser import FrusDocument
 from kernel_utils.views.document.text import paragraph_card
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = ["ParagraphExplorer"]
 
@@ -34,7 +35,7 @@ class ParagraphExplorer:
         )
         self.view = widgets.HTML(value=paragraph_card(doc, self.control.value))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = paragraph_card(self.doc, change["new"])
@@ -45,5 +46,10 @@ class ParagraphExplorer:
         self.control.value = paragraph_id
         return HTML(self.view.value)
 
+    def static_html(self) -> str:
+        """Every paragraph's card at once (collapsed), anchored ``para-p01`` ..., for static pages."""
+        items = [StaticItem(label, paragraph_card(self.doc, pid), f"para-{pid}") for label, pid in self.control.options]
+        return static_listing("ParagraphExplorer", "Every paragraph's card", items)
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))

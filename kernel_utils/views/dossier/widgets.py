@@ -50,7 +50,9 @@ class ChainExplorer:
         for control in (self.document, self.direction, self.reading):
             control.observe(self._update, names="value")
         self._update()
-        self.widget = widgets.VBox([widgets.HBox([self.document]), widgets.HBox([self.direction, self.reading]), self.view])
+        from kernel_utils.views.static import listed_box
+
+        self.widget = listed_box(self, [widgets.HBox([self.document]), widgets.HBox([self.direction, self.reading]), self.view])
 
     def _update(self, change=None) -> None:
         self.view.value = chain_html(self.document.value, self.direction.value, self.reading.value, net=self.net)
@@ -66,5 +68,19 @@ class ChainExplorer:
             self.reading.value = reading
         return HTML(self.view.value)
 
+    def static_html(self) -> str:
+        """Every document's chains, back and forward, with every kind of edge (collapsed), anchored
+        ``chain-ID``, for static pages."""
+        from kernel_utils.views.static import StaticItem, static_listing
+
+        items = [StaticItem(label, "".join(chain_html(doc_id, direction, "all", net=self.net) for _, direction in _DIRECTIONS),
+                            f"chain-{doc_id}") for label, doc_id in self.document.options]
+        kinds = ", ".join(words for words, value in _KINDS if value != "all")
+        note = (f"Each document's chains, both ways; every kind of edge ({kinds}) is shown, "
+                "each step labelled with the reading it comes from.")
+        return static_listing("ChainExplorer", "Every document's chains", items, note=note)
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        from kernel_utils.views.static import with_static_html
+
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))

@@ -14,6 +14,7 @@ from IPython.display import HTML
 
 from kernel_utils.layers.interpretation.hypotheses import Hypotheses, load_hypotheses, tally
 from kernel_utils.views.interpretation.tables import deciding_html, evidence_table_html, statement_html, tally_html
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = ["HypothesisExplorer"]
 
@@ -48,8 +49,8 @@ class HypothesisExplorer:
             box.observe(self._on_box, names="value")
         self.choice.observe(lambda change: self._build(), names="value")
         self._build()
-        self.widget = widgets.VBox([self.choice, self.statement, widgets.Label("Evidence switched on (uncheck to leave an item out):"),
-                                    widgets.VBox(self._pool), self.result, self.table, self.deciding])
+        self.widget = listed_box(self, [self.choice, self.statement, widgets.Label("Evidence switched on (uncheck to leave an item out):"),
+                                        widgets.VBox(self._pool), self.result, self.table, self.deciding])
 
     # ------------------------------------------------------------------ state
     @property
@@ -102,6 +103,22 @@ class HypothesisExplorer:
             self.hypothesis.item(i)  # KeyError listing the valid ids
             self.boxes[i].value = on
         return self.shown()
+
+    def static_html(self) -> str:
+        """Every hypothesis with all its evidence switched on: statement, tally, evidence table, what would
+        decide it (collapsed), anchored ``hypothesis-ID``, for static pages."""
+        items = []
+        for label, hid in self.choice.options:
+            h = self.data.get(hid)
+            on = [e.id for e in h.evidence]
+            html = (statement_html(h).data + tally_html(tally(h, self.data.weights, on), h.title, dict(self.data.weights)).data
+                    + evidence_table_html(h, on).data + deciding_html(h).data)
+            items.append(StaticItem(label, html, f"hypothesis-{hid}"))
+        return static_listing("HypothesisExplorer", "Every hypothesis with all its evidence", items,
+                              note="Each with every evidence item switched on; the live widget lets you leave items out.")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))
 
     def shown(self) -> HTML:
         """The tally and evidence table as the view shows them now (static HTML)."""

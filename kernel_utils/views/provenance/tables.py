@@ -197,13 +197,25 @@ def known_unknowns_html(items: Sequence[KnownUnknown]) -> str:
 
 
 # --------------------------------------------------------------------------- widgets
+def listed_box(owner, children):
+    """A VBox that carries its explorer's static listing (see kernel_utils.views.static)."""
+    from kernel_utils.views.static import listed_box as box
+
+    return box(owner, children)
+
+
 class _Explorer:
     control: Any = None  # ipywidgets objects, set by each explorer's __init__
     view: Any = None
     widget: Any = None
 
+    def static_html(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        from kernel_utils.views.static import with_static_html
+
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))
 
 
 class ChainStepper(_Explorer):
@@ -220,10 +232,17 @@ class ChainStepper(_Explorer):
         )
         self.view = widgets.HTML(value=step_card(chain.steps[0], sources))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = step_card(self.chain.step(change["new"]), self.sources)
+
+    def static_html(self) -> str:
+        """Every step's card at once (collapsed), anchored ``step-creation`` ..., for static pages."""
+        from kernel_utils.views.static import StaticItem, static_listing
+
+        items = [StaticItem(label, step_card(self.chain.step(sid), self.sources), f"step-{sid}") for label, sid in self.control.options]
+        return static_listing("ChainStepper", "Every step of the provenance chain", items)
 
     def select(self, step_id: str) -> HTML:
         """Choose a step as a reader would; return what the view shows."""
@@ -246,7 +265,7 @@ class EntityExplorer(_Explorer):
         )
         self.view = widgets.HTML(value=self._render(order[0].id))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _render(self, entity_id: str) -> str:
         e = self.entities[entity_id]
@@ -254,6 +273,18 @@ class EntityExplorer(_Explorer):
 
     def _on_change(self, change) -> None:
         self.view.value = self._render(change["new"])
+
+    def static_html(self) -> str:
+        """Every role card at once (collapsed), anchored ``entity-ID``, for static pages.
+
+        The text with one entity's mentions marked is left to the live widget and the who's who
+        (it would repeat the whole text once per entity); each card lists how the text names it.
+        """
+        from kernel_utils.views.static import StaticItem, static_listing
+
+        items = [StaticItem(label, entity_card(self.entities[eid], self.mentions, self.sources), f"entity-{eid}")
+                 for label, eid in self.control.options]
+        return static_listing("EntityExplorer", "Every person, organisation, state, place and group: all role cards", items)
 
     def select(self, entity_id: str) -> HTML:
         """Choose an entity as a reader would; return what the view shows."""
@@ -276,10 +307,17 @@ class CitationChooser(_Explorer):
         )
         self.view = widgets.HTML(value=citation_block(record, "chicago-note"))
         self.control.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.control, self.view])
+        self.widget = listed_box(self, [self.control, self.view])
 
     def _on_change(self, change) -> None:
         self.view.value = citation_block(self.record, change["new"])
+
+    def static_html(self) -> str:
+        """The citation in every format at once (collapsed), anchored ``citation-FORMAT``, for static pages."""
+        from kernel_utils.views.static import StaticItem, static_listing
+
+        items = [StaticItem(label, citation_block(self.record, key), f"citation-{key}") for label, key in self.control.options]
+        return static_listing("CitationChooser", "The citation in every format", items)
 
     def select(self, fmt: str) -> HTML:
         """Choose a format as a reader would; return what the view shows."""

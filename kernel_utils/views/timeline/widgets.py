@@ -21,6 +21,7 @@ from kernel_utils.store.entities import load_entities
 from kernel_utils.layers.timeline.model import CATEGORIES, LANES, document_moment, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
 from kernel_utils.views.timeline.chart import timeline_chart
 from kernel_utils.views.timeline.cards import event_card_html, events_table_html
+from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
 
 __all__ = ["TimelineExplorer"]
 
@@ -63,7 +64,7 @@ class TimelineExplorer:
         self.event.observe(self._on_event, names="value")
         self._quiet = False
         self._refresh()
-        self.widget = widgets.VBox([
+        self.widget = listed_box(self, [
             widgets.HBox([widgets.Label("Dates:"), self.start, self.end]),
             widgets.HBox([widgets.Label("Categories:"), *self.category_boxes.values()]),
             widgets.HBox([widgets.Label("Lanes:"), *self.lane_boxes.values()]),
@@ -171,5 +172,22 @@ class TimelineExplorer:
         self.event.value = event_id
         return HTML(self.card.value)
 
+    def static_html(self) -> str:
+        """Every event's card at once (collapsed), anchored ``event-ID``, for static pages.
+
+        The items are the event drop-down's options with every date, category and lane selected
+        and the knowledge horizon off, i.e. every event of the timeline.
+        """
+        frame = self.horizon_frame.sort_values(["start", "id"], kind="stable")
+        items = []
+        for _, e in frame.iterrows():
+            card = event_card_html(event_detail(e["id"], self.data), sources=self.sources, entities=self.entities,
+                                   horizon={"happened": e["happened"], "known_in_washington": e["known_in_washington"]})
+            items.append(StaticItem(f"{e['start']:%Y-%m-%d} {e['title']}", card, f"event-{e['id']}"))
+        first, last = self._days[0], self._days[-1]
+        note = (f"All {len(items)} events from {first:%d %B %Y} to {last:%d %B %Y}, every category "
+                f"({', '.join(_CATEGORY_LABELS[c] for c in CATEGORIES)}) and lane ({', '.join(_LANE_LABELS[l] for l in LANES)}).")
+        return static_listing("TimelineExplorer", "Every event's card", items, note=note)
+
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return with_static_html(self, self.widget._repr_mimebundle_(**kwargs))
