@@ -104,4 +104,10 @@ def test_every_other_parametrised_notebook_runs_on_the_second_document(path):
     errors and shows that document, not telegram 602."""
     shown = _outputs(execute_notebook(path, parameters={"DOCUMENT_ID": SECOND}))
     assert "frus1950v07/d970" in shown or "Delga 369" in shown or "320/12–450" in shown
-    assert "320.2/12–2050" not in shown
+    if path.stem == "03-timeline-context":
+        # the timeline is shared by all documents and its events cite telegram 602 as a source; what
+        # belongs to the document (the marked day, the horizon, the titles) is Delga 369's
+        assert "marks Delga 369 on 04 December 1950" in shown and "marks Telegram 602" not in shown
+        assert "events around Delga 369" in shown and "events around Telegram 602" not in shown
+    else:
+        assert "320.2/12–2050" not in shown
