@@ -172,7 +172,7 @@ def parse_argdown(text: str) -> dict:
             i += 2
             continue
         raise AssertionError(f"line {i + 1} is not Argdown this export writes: {line!r}")
-    for tag, premises, conclusion in arguments.values():
+    for _tag, premises, conclusion in arguments.values():
         for title in [*premises, conclusion]:
             assert title in statements, f"reference to undefined statement [{title}]"
     for attacker, target in attacks:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import nbformat
 import pytest
 
 from kernel_utils import parse_frus_text

@@ -13,9 +13,6 @@ import json
 import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-import shutil
-import socket
-import sys
 from pathlib import Path
 
 import pytest

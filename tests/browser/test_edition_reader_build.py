@@ -106,8 +106,8 @@ def test_guides_of_docs_become_pages_with_their_links_rewritten(tmp_path):
     assert '<a id="aif"></a>' in html and 'href="whos-who.html#webb"' in html and 'href="handout-sheet.html"' in html
     sheet = doc_page(tmp_path / "handouts" / "sheet.md", targets, f"{docs}/handouts", title="S", edition_title="E", nav="")
     assert 'href="glossary.html#aif"' in sheet
-    page = '<a href="../{0}/glossary.md#aif">g</a> <a href="../{0}/other.md">o</a>'.format(docs)
-    assert rewrite_doc_links(page, "notebooks", targets) == '<a href="glossary.html#aif">g</a> <a href="../{0}/other.md">o</a>'.format(docs)
+    page = f'<a href="../{docs}/glossary.md#aif">g</a> <a href="../{docs}/other.md">o</a>'
+    assert rewrite_doc_links(page, "notebooks", targets) == f'<a href="glossary.html#aif">g</a> <a href="../{docs}/other.md">o</a>'
 
 
 def test_paragraph_numbers_link_to_the_paragraph_here_or_on_the_handout():

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ARTIFACTS, NOTEBOOKS
-from lab_check import SERIOUS, record_off_machine
+from lab_check import record_off_machine
 
 from tools.notebook_runner import notebook_paths
 
