@@ -132,7 +132,7 @@ def follow_chain(document_id: str, direction: str = "back", *, network: Correspo
 def documents_table(network: Correspondence | None = None) -> list[dict[str, object]]:
     """One row per bundled document, in date order: id, number, date, from, to, and what was read of it."""
     network = network or correspondence()
-    rows = []
+    rows: list[dict[str, object]] = []
     for n in sorted(network.nodes, key=lambda n: (n.date or "", n.id)):
         witness = document_record(n.id).witness
         rows.append({

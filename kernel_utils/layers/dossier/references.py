@@ -200,6 +200,7 @@ def _reference(kind: str, m: re.Match[str], text: str, document: str, year: int 
         return Reference(document, m.start(), m.end(), m.group(0), "reftel", None, reason="reftel: resolved through the document's reference line")
     if kind == "telegram" and not gd.get("post"):
         return None  # "telegram 12" alone is too weak: only "telegram N to/from Post" counts
+    sender: str | None
     if kind in ("department",):
         series, sender = "Deptel", "department"
     elif kind == "telegram":
@@ -211,7 +212,8 @@ def _reference(kind: str, m: re.Match[str], text: str, document: str, year: int 
         if key.startswith("re") and key not in SERIES:
             key = key[2:]
         series, sender = SERIES.get(key, (written, None))
-    date = date_as_written = None
+    date: str | None = None
+    date_as_written: str | None = None
     if gd.get("month"):
         date, note = _iso_date(gd["month"], gd["day"], int(gd["year"]) if gd.get("year") else year, None if gd.get("year") else month)
         date_as_written = f"{gd['month']} {gd['day'][:len(gd['day']) - len(_split_day(gd['day'])[1])]}" + (f", {gd['year']}" if gd.get("year") else "")

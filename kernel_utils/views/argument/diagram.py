@@ -354,10 +354,10 @@ def _legend(reading: Reading, width: float, top: float, legend_rows: int) -> lis
     out = [el("text", "Unit types", x=MARGIN, y=top + 12, font_size=12, font_weight="bold", fill="#000000")]
     cell = (width - 2 * MARGIN) / _LEGEND_PER_ROW
     for i, kind in enumerate(vocab.unit_types.values()):
-        x = MARGIN + (i % _LEGEND_PER_ROW) * cell
-        y = top + 20 + (i // _LEGEND_PER_ROW) * 30
-        out.append(_shape(kind.shape, x, y, 40, 22, _tint(kind.colour), kind.colour))
-        out.append(el("text", kind.label, x=x + 48, y=y + 15, font_size=11, fill="#000000"))
+        kx = MARGIN + (i % _LEGEND_PER_ROW) * cell
+        ky = top + 20 + (i // _LEGEND_PER_ROW) * 30
+        out.append(_shape(kind.shape, kx, ky, 40, 22, _tint(kind.colour), kind.colour))
+        out.append(el("text", kind.label, x=kx + 48, y=ky + 15, font_size=11, fill="#000000"))
     y = top + 20 + (legend_rows - 1) * 30 + 15
     x: float = MARGIN
     out.append(el("text", "Relations", x=x, y=y + 4, font_size=12, font_weight="bold", fill="#000000"))

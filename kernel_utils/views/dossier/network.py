@@ -103,25 +103,28 @@ def exchange_timeline_figure(net: Correspondence | None = None, *, focus: str | 
     """The documents on a timeline, one row per sending office, joined by their edges
     (solid: citations the texts make; dashed and coloured: the edition's links)."""
     net = net or correspondence()
-    dated = [n for n in net.nodes if _day(n.date)]
-    first, last = min(_day(n.date) for n in dated), max(_day(n.date) for n in dated)
+    days = {n.id: day for n in net.nodes if (day := _day(n.date)) is not None}
+    dated = [n for n in net.nodes if n.id in days]
+    first, last = min(days.values()), max(days.values())
     span = max(1, (last - first).days)
     offices = [o for o in _office_order(net) if any(n.sender == o for n in dated)]
     left, width, top = 300, 1120, 50
     lane_y = {o: top + 20 + i * 70 for i, o in enumerate(offices)}
     axis_y = top + 20 + len(offices) * 70
-    x_of = lambda d: left + 20 + (width - left - 60) * (d - first).days / span
+    def x_of(d: _dt.date) -> float:
+        return left + 20 + (width - left - 60) * (d - first).days / span
+
     stack: dict[tuple, int] = {}
     place = {}
-    for n in sorted(dated, key=lambda n: (n.date, n.id)):
+    for n in sorted(dated, key=lambda n: (days[n.id], n.id)):
         key = (n.sender, n.date)
         k = stack.get(key, 0)
         stack[key] = k + 1
-        place[n.id] = (x_of(_day(n.date)), lane_y.get(n.sender, axis_y - 20) - 14 * k)
+        place[n.id] = (x_of(days[n.id]), lane_y.get(n.sender or "", axis_y - 20) - 14 * k)
     order = {i: k for k, i in enumerate(sorted(place, key=lambda i: (net.node(i).sender or "", place[i][0])))}
     nodes = [{"x": x, "y": y, "short": net.node(i).short if net.node(i).number else "memo", "below": order[i] % 2 == 1, "title": f"{net.node(i).label} ({i})" + (": partial witness, only the opening was read" if i in net.partial else ""),
               "focus": i == focus, "partial": i in net.partial,
-              "fill": _OFFICE_FILLS[offices.index(net.node(i).sender) % len(_OFFICE_FILLS)] if net.node(i).sender in offices else "#FFFFFF"}
+              "fill": _OFFICE_FILLS[offices.index(net.node(i).sender or "") % len(_OFFICE_FILLS)] if net.node(i).sender in offices else "#FFFFFF"}
              for i, (x, y) in place.items()]
     edges = []
     for e in net.edges:

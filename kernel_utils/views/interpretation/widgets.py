@@ -8,7 +8,7 @@ demonstrate it, nbval runs the callbacks, and a static render still shows an exa
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from IPython.display import HTML
 
@@ -59,7 +59,7 @@ class HypothesisExplorer:
         return self.data.get(self.choice.value)
 
     @property
-    def boxes(self) -> dict[str, object]:
+    def boxes(self) -> dict[str, Any]:
         """The check box of each evidence item of the chosen hypothesis, by item id."""
         return {e.id: box for e, box in zip(self.hypothesis.evidence, self._pool)}
 
