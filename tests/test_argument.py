@@ -175,7 +175,7 @@ def test_an_anticipated_objection_says_who_raised_it_with_a_source(a, b):
 
 # ----------------------------------------------------------------------- cycles: small made-up graphs
 def test_find_cycle_on_small_graphs():
-    from kernel_utils.layers.argument.model import _find_cycle
+    from kernel_utils.layers.argument.checks import _find_cycle
 
     assert _find_cycle(["x", "y", "z", "w"], [("x", "y", "r1"), ("x", "z", "r2"), ("y", "w", "r3"), ("z", "w", "r4")]) is None  # a diamond
     assert _find_cycle(["x"], [("x", "x", "r1")]) == [("x", "x", "r1")]  # a unit grounding itself

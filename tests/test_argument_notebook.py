@@ -31,12 +31,13 @@ def test_maps_are_saved_as_svg_image_and_accessible_html_outputs(notebook):
     """GitHub's notebook preview shows image/svg+xml outputs; JupyterLab shows the text/html figure.
     Widgets GitHub cannot show, so each widget is followed by a cell whose saved output is static HTML."""
     found = dict(_diagram_outputs(notebook))
-    assert set(found) == {"argument_diagram(a)", "argument_diagram(b)"}
+    # generic cells (any document): the map of the first and the second reading, or a plain absence statement
+    assert {source.split(" if ")[0] for source in found} == {"argument_diagram(a)", "argument_diagram(b)"}
     for source, outputs in found.items():
         (output,) = outputs
         root = etree.fromstring(output.data["image/svg+xml"].encode("utf-8"))
         assert root.get("role") == "img" and root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
-        expected = "Reading A" if source.endswith("(a)") else "Reading B"
+        expected = "Reading A" if source.startswith("argument_diagram(a)") else "Reading B"
         assert expected in root.find(f"{SVG}title").text
         assert not root.findall(f".//{SVG}script") and "href=\"http" not in output.data["image/svg+xml"]
         assert "0x" not in output.data["text/plain"]

@@ -9,7 +9,7 @@ import pytest
 
 from kernel_utils import from_aif, load_document, load_reading, to_aif, to_argdown
 from kernel_utils.layers.argument.export import reading_to_json
-from kernel_utils.layers.argument.model import _check_reading
+from kernel_utils.layers.argument.checks import check_reading as _check_reading
 from kernel_utils.store.paths import data_dir
 from kernel_utils.store.validation import CheckContext
 

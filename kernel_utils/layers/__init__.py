@@ -20,7 +20,7 @@ declare(
         ),
         f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
         f"{__name__}.timeline.model": ("timeline/events.json",),
-        f"{__name__}.argument.model": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
+        f"{__name__}.argument.checks": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
         f"{__name__}.teaching.glossary": ("glossary.json",),
         f"{__name__}.dossier.resolution": ("dossier/telegrams.json",),
         f"{__name__}.dossier.links": ("dossier/links.json",),

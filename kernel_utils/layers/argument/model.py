@@ -33,13 +33,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 from kernel_utils.store.documents import default_document, load_document
-from kernel_utils.errors import FrusParseError, Problem
-from kernel_utils.text.parser import parse_frus_text
 from kernel_utils.store.paths import data_dir
-from kernel_utils.store.validation import CheckContext, check_quote, check_unique_ids, load_validated, register
+from kernel_utils.store.validation import load_validated
+from kernel_utils.layers.argument.checks import INFERENCE_ROLES, argument_dir, resolve_reading
 
 __all__ = [
     "UnitType",
@@ -57,7 +56,6 @@ __all__ = [
 ]
 
 SUPPORT, CONDITION, CONFLICT = "support", "condition", "conflict"
-_INFERENCE_ROLES = (SUPPORT, CONDITION)
 
 
 # =========================================================================== model
@@ -243,7 +241,7 @@ class Reading:
     # ------------------------------------------------------------- queries
     def supporters(self, unit_id: str) -> list[tuple[Relation, tuple[Unit, ...]]]:
         """What directly supports (or conditions) a unit: each relation with its source units."""
-        return [(r, tuple(self.units[s] for s in r.sources)) for r in self.relations_into(unit_id, _INFERENCE_ROLES)]
+        return [(r, tuple(self.units[s] for s in r.sources)) for r in self.relations_into(unit_id, INFERENCE_ROLES)]
 
     def attackers(self, unit_id: str) -> list[tuple[Relation, tuple[Unit, ...]]]:
         """What attacks, rebuts or concedes against a unit."""
@@ -255,7 +253,7 @@ class Reading:
         todo = [unit_id]
         while todo:
             current = todo.pop()
-            for r in self.relations_into(current, _INFERENCE_ROLES):
+            for r in self.relations_into(current, INFERENCE_ROLES):
                 for s in r.sources:
                     if s not in seen:
                         seen.add(s)
@@ -265,12 +263,12 @@ class Reading:
 
     def unsupported(self) -> list[str]:
         """Units with nothing supporting or conditioning them: the reading's starting points (text order)."""
-        return [u for u in self.units if not self.relations_into(u, _INFERENCE_ROLES)]
+        return [u for u in self.units if not self.relations_into(u, INFERENCE_ROLES)]
 
     @cached_property
     def _order(self) -> list[str]:
         """Units in an order where every unit comes after its grounds (the validator forbids cycles)."""
-        incoming = {u: [s for r in self.relations_into(u, _INFERENCE_ROLES) for s in r.sources] for u in self.units}
+        incoming = {u: [s for r in self.relations_into(u, INFERENCE_ROLES) for s in r.sources] for u in self.units}
         done: list[str] = []
         placed: set[str] = set()
         while len(done) < len(self.units):
@@ -417,246 +415,11 @@ def _span_key(first: Reading, second: Reading, uid: str) -> int:
     return u.start if u else 0
 
 
-# =========================================================================== resolution (shared by checks and loading)
-def _argument_dir(document: str) -> str:
-    return f"documents/{document}/argument"
-
-
-def _resolve(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> tuple[dict[str, Mapping[str, Any]], dict[str, Mapping[str, Any]], dict[str, str], dict[str, str]]:
-    """The effective units and relations (raw records) of a reading, with each one's origin."""
-    own_units = {u["id"]: u for u in data.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
-    own_rels = {r["id"]: r for r in data.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
-    units: dict[str, Mapping[str, Any]] = {}
-    rels: dict[str, Mapping[str, Any]] = {}
-    unit_origin: dict[str, str] = {}
-    rel_origin: dict[str, str] = {}
-    inherits = data.get("inherits") or {"units": [], "relations": []}
-    if base is not None:
-        base_units = {u["id"]: u for u in base.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
-        base_rels = {r["id"]: r for r in base.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
-        for uid in inherits.get("units", []):
-            if uid in base_units:
-                units[uid] = base_units[uid]
-                unit_origin[uid] = "inherited"
-        for rid in inherits.get("relations", []):
-            if rid in base_rels:
-                rels[rid] = base_rels[rid]
-                rel_origin[rid] = "inherited"
-        base_unit_ids, base_rel_ids = set(base_units), set(base_rels)
-    else:
-        base_unit_ids, base_rel_ids = set(), set()
-    for uid, u in own_units.items():
-        units[uid] = u
-        unit_origin[uid] = "override" if uid in base_unit_ids else "own"
-    for rid, r in own_rels.items():
-        rels[rid] = r
-        rel_origin[rid] = "override" if rid in base_rel_ids else "own"
-    return units, rels, unit_origin, rel_origin
-
-
-def _find_cycle(units: Iterable[str], edges: list[tuple[str, str, str]]) -> list[tuple[str, str, str]] | None:
-    """A cycle among (source, target, relation id) edges, as the list of edges on it, or ``None``."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for e in edges:
-        out.setdefault(e[0], []).append(e)
-    state: dict[str, int] = {}
-    path: list[tuple[str, str, str]] = []
-
-    def visit(node: str) -> list[tuple[str, str, str]] | None:
-        state[node] = 1
-        for edge in out.get(node, []):
-            nxt = edge[1]
-            if state.get(nxt) == 1:
-                start = next((i for i, e in enumerate(path) if e[0] == nxt), len(path))
-                return path[start:] + [edge]
-            if nxt not in state:
-                path.append(edge)
-                found = visit(nxt)
-                if found:
-                    return found
-                path.pop()
-        state[node] = 2
-        return None
-
-    for u in units:
-        if u not in state:
-            found = visit(u)
-            if found:
-                return found
-    return None
-
-
-# =========================================================================== checks
-def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
-    yield from check_unique_ids(data["unit_types"], ctx.file, what="unit type")
-    yield from check_unique_ids(data["relation_types"], ctx.file, what="relation type")
-    clash = {t["id"] for t in data["unit_types"]} & {t["id"] for t in data["relation_types"]}
-    for name in sorted(clash):
-        yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
-
-
-def _paragraphs(text: str, document: str) -> list:
-    """The paragraphs of a bundled text, or none when it cannot be parsed: the document's own
-    check (store.documents) reports that failure with its file and line, once."""
-    try:
-        return list(parse_frus_text(text, source=document).paragraphs)
-    except FrusParseError:
-        return []
-
-
-def _check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
-    file, doc = ctx.file, data["document"]
-    where = _argument_dir(doc)
-    expected_name = f"{data['id']}.json"
-    if not file.endswith("/" + expected_name):
-        yield Problem(file, "", "id", f"the file's own name without .json (a reading with id {data['id']!r} lives in {expected_name})", repr(data["id"]))
-    text = ctx.document_text(doc)
-    if text is None:
-        yield Problem(file, "", "document", "a bundled document whose text can be read", repr(doc))
-        return
-    vocab = ctx.raw_json(f"{where}/vocabulary.json")
-    if not isinstance(vocab, dict) or not isinstance(vocab.get("unit_types"), list) or not isinstance(vocab.get("relation_types"), list):
-        yield Problem(file, "", "document", f"a readable vocabulary at data/{where}/vocabulary.json", "none")
-        return
-    unit_types: list[str] = [str(t.get("id")) for t in vocab["unit_types"] if isinstance(t, dict)]
-    rel_types: dict[str, str] = {str(t.get("id")): str(t.get("role")) for t in vocab["relation_types"] if isinstance(t, dict)}
-    paragraphs = _paragraphs(text, doc)
-    texts: dict[str, tuple[str | None, list]] = {doc: (text, paragraphs)}
-
-    # ---- own units
-    yield from check_unique_ids(data["units"], file, what="unit")
-    yield from check_unique_ids(data["relations"], file, what="relation")
-    for u in data["units"]:
-        rec = f"'{u['id']}'"
-        if u["type"] not in unit_types:
-            yield Problem(file, rec, "type", "a unit type of vocabulary.json (" + ", ".join(unit_types) + ")", repr(u["type"]))
-        udoc = u.get("document", doc)
-        if udoc not in texts:
-            other = ctx.document_text(udoc)
-            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else [])
-        utext, uparagraphs = texts[udoc]
-        quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
-        yield from quote_problems
-        if not quote_problems:
-            holder = next((p for p in uparagraphs if p.start <= u["start"] and u["end"] <= p.end), None)
-            if holder is None:
-                yield Problem(file, rec, "start/end", "a span inside one paragraph of the body", f"{u['start']}–{u['end']}, which is not inside one paragraph")
-            elif holder.id != u["paragraph"]:
-                yield Problem(file, rec, "paragraph", f"{holder.id!r} (the paragraph that holds {u['start']}–{u['end']})", repr(u["paragraph"]))
-        if bool(u.get("implicit")) != ("reconstruction" in u):
-            yield Problem(file, rec, "reconstruction", "a reconstruction exactly when the unit is implicit (implicit: true)",
-                          "implicit without a reconstruction" if u.get("implicit") else "a reconstruction on a unit not marked implicit")
-
-    # ---- base reading and what is inherited
-    base = None
-    name = data["id"]
-    if data.get("based_on"):
-        if data["based_on"] == name:
-            yield Problem(file, "", "based_on", "another reading of the same document", repr(data["based_on"]))
-            return
-        base = ctx.raw_json(f"{where}/{data['based_on']}.json")
-        if not isinstance(base, dict):
-            yield Problem(file, "", "based_on", f"a readable reading at data/{where}/{data['based_on']}.json", repr(data["based_on"]))
-            return
-        if base.get("based_on"):
-            yield Problem(file, "", "based_on", "a reading that is not itself based on another (one level of inheritance)", repr(data["based_on"]))
-            return
-        inherits = data.get("inherits") or {"units": [], "relations": []}
-        base_units = {u.get("id") for u in base.get("units", []) if isinstance(u, dict)}
-        base_rels = {r.get("id") for r in base.get("relations", []) if isinstance(r, dict)}
-        own_unit_ids = {u["id"] for u in data["units"]}
-        own_rel_ids = {r["id"] for r in data["relations"]}
-        for i, uid in enumerate(inherits["units"]):
-            if uid not in base_units:
-                yield Problem(file, "", f"inherits.units.{i}", f"the id of a unit of {data['based_on']}", f"{uid!r}, which {data['based_on']} does not define")
-            if uid in own_unit_ids:
-                yield Problem(file, f"'{uid}'", "id", "a unit either inherited or redefined, not both", f"{uid!r} both in inherits.units and in units")
-        for i, rid in enumerate(inherits["relations"]):
-            if rid not in base_rels:
-                yield Problem(file, "", f"inherits.relations.{i}", f"the id of a relation of {data['based_on']}", f"{rid!r}, which {data['based_on']} does not define")
-            if rid in own_rel_ids:
-                yield Problem(file, f"'{rid}'", "id", "a relation either inherited or redefined, not both", f"{rid!r} both in inherits.relations and in relations")
-    elif data.get("inherits"):
-        yield Problem(file, "", "inherits", "inherits only together with based_on (the reading it inherits from)", "inherits without based_on")
-        return
-
-    units, rels, unit_origin, rel_origin = _resolve(data, base)
-
-    # ---- relations: types and ends
-    ends_ok = True
-    for rid, r in rels.items():
-        rec = f"'{rid}'" + (f" (inherited from {data['based_on']})" if rel_origin[rid] == "inherited" else "")
-        if r.get("type") not in rel_types:
-            yield Problem(file, rec, "type", "a relation type of vocabulary.json (" + ", ".join(rel_types) + ")", repr(r.get("type")))
-        for i, s in enumerate(list(r.get("from", [])) + [r.get("to")]):
-            fld = f"from.{i}" if i < len(r.get("from", [])) else "to"
-            if s not in units:
-                ends_ok = False
-                if base is not None:
-                    yield Problem(file, rec, fld, f"the id of a unit that {name} defines or inherits", f"{s!r}, which {name} neither defines nor inherits")
-                else:
-                    sample = ", ".join(list(units)[:6]) + (" …" if len(units) > 6 else "")
-                    yield Problem(file, rec, fld, f"the id of a unit of this reading (e.g. {sample})", repr(s))
-        ref = r.get("refers_to")
-        if isinstance(ref, Mapping) and ref.get("read") and ref.get("document") not in ctx.document_ids():
-            yield Problem(file, rec, "refers_to.document", "a bundled document when 'read' is true (else 'read': false)", repr(ref.get("document")))
-        if r.get("to") in r.get("from", []):
-            yield Problem(file, rec, "to", "a target that is not also one of the relation's sources", repr(r.get("to")))
-        if len(set(r.get("from", []))) != len(r.get("from", [])):
-            yield Problem(file, rec, "from", "each source unit once", repr(r.get("from")))
-    if data["main_conclusion"] not in units:
-        yield Problem(file, "", "main_conclusion", f"the id of a unit of {name}", repr(data["main_conclusion"]))
-        return
-    if not ends_ok:
-        return
-
-    # ---- the map as a whole
-    inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(str(r.get("type"))) in _INFERENCE_ROLES for s in r["from"]]
-    cycle = _find_cycle(list(units), inference)
-    if cycle:
-        closing = cycle[-1][2]
-        shown = " → ".join([cycle[0][0]] + [e[1] for e in cycle])
-        yield Problem(file, f"'{closing}'", "from", "supports, qualifies and implements relations that never lead back to where they start (no cycle)",
-                      f"the cycle {shown} (relations {', '.join(e[2] for e in cycle)})")
-        return
-    mentioned = {s for r in rels.values() for s in r["from"]} | {r["to"] for r in rels.values()}
-    for uid in units:
-        if uid not in mentioned:
-            rec = f"'{uid}'" + (f" (inherited from {data['based_on']})" if unit_origin[uid] == "inherited" else "")
-            yield Problem(file, rec, "id", "a unit joined to the map by at least one relation", "a unit no relation mentions (an orphan)")
-    premises = [uid for uid, u in units.items() if u.get("type") == "premise"]
-    reached = set(premises)
-    frontier = list(premises)
-    while frontier:
-        current = frontier.pop()
-        for s, t, _ in inference:
-            if s == current and t not in reached:
-                reached.add(t)
-                frontier.append(t)
-    mc = data["main_conclusion"]
-    if units[mc].get("type") != "conclusion":
-        yield Problem(file, "", "main_conclusion", "a unit of type 'conclusion'", f"{mc!r}, of type {units[mc].get('type')!r}")
-    if mc not in reached:
-        yield Problem(file, "", "main_conclusion", "a unit reached from at least one premise through supports, qualifies or implements relations",
-                      f"{mc!r}, which no premise reaches")
-    if data["coverage"] == "whole":
-        covered = {u.get("paragraph") for u in units.values() if u.get("document", doc) == doc}
-        for p in paragraphs:
-            if p.id not in covered:
-                yield Problem(file, "", "units", "at least one unit in every paragraph (coverage 'whole')", f"no unit in {p.id} (¶{p.number})")
-
-
-register("documents/*/argument/vocabulary.json", "argument-vocabulary.schema.json", _check_vocabulary,
-         description="the vocabulary of the argument layer")
-register("documents/*/argument/reading-*.json", "argument-reading.schema.json", _check_reading,
-         description="a reading (argument annotation) of a document")
-
-
 # =========================================================================== loading
 def load_vocabulary(document: str | None = None) -> Vocabulary:
     """The argument vocabulary of a bundled document (validated)."""
     document = document or default_document()
-    data = load_validated(f"{_argument_dir(document)}/vocabulary.json")
+    data = load_validated(f"{argument_dir(document)}/vocabulary.json")
     return Vocabulary(
         unit_types={t["id"]: UnitType(t["id"], t["label"], t["definition"], t["shape"], t["colour"]) for t in data["unit_types"]},
         relation_types={t["id"]: RelationType(t["id"], t["label"], t["definition"], t["role"], t["aif_type"], t["aif_text"]) for t in data["relation_types"]},
@@ -667,7 +430,7 @@ def load_vocabulary(document: str | None = None) -> Vocabulary:
 def list_readings(document: str | None = None) -> list[str]:
     """Ids of the readings stored for a document (file names without .json)."""
     document = document or default_document()
-    folder = data_dir() / _argument_dir(document)
+    folder = data_dir() / argument_dir(document)
     return sorted(p.stem for p in folder.glob("reading-*.json"))
 
 
@@ -680,10 +443,10 @@ def load_reading(reading_id: str = "reading-a", document: str | None = None) -> 
     document = document or default_document()
     if reading_id not in list_readings(document):
         raise KeyError(f"no reading {reading_id!r} of {document}; readings: {', '.join(list_readings(document))}")
-    data = load_validated(f"{_argument_dir(document)}/{reading_id}.json")
-    base = load_validated(f"{_argument_dir(document)}/{data['based_on']}.json") if data.get("based_on") else None
+    data = load_validated(f"{argument_dir(document)}/{reading_id}.json")
+    base = load_validated(f"{argument_dir(document)}/{data['based_on']}.json") if data.get("based_on") else None
     vocabulary = load_vocabulary(document)
-    units, rels, unit_origin, rel_origin = _resolve(data, base)
+    units, rels, unit_origin, rel_origin = resolve_reading(data, base)
     text = load_document(document).text  # integrity-checked verbatim text
     return Reading(
         data,

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from kernel_utils.errors import DataValidationError, KernelUtilsError, Problem
-from kernel_utils.layers.argument.model import Reading, Relation, Unit, _check_reading, _resolve, load_vocabulary
+from kernel_utils.layers.argument.checks import check_reading, resolve_reading
+from kernel_utils.layers.argument.model import Reading, Relation, Unit, load_vocabulary
 from kernel_utils.store.documents import default_document, load_document
 from kernel_utils.store.paths import data_dir
 from kernel_utils.store.validation import CheckContext, _schema_problems, load_validated
@@ -132,7 +133,7 @@ def reading_problems(data: Mapping[str, Any], file: str = "<student reading>") -
         return problems
     ctx = CheckContext(data_dir())
     ctx.file = file
-    return [p for p in _check_reading(data, ctx) if not (p.field == "id" and p.expected.startswith("the file's own name"))]
+    return [p for p in check_reading(data, ctx) if not (p.field == "id" and p.expected.startswith("the file's own name"))]
 
 
 def reading_from_data(data: Mapping[str, Any], file: str = "<student reading>") -> Reading:
@@ -142,7 +143,7 @@ def reading_from_data(data: Mapping[str, Any], file: str = "<student reading>") 
         raise DataValidationError(problems)
     document = data["document"]
     base = load_validated(f"documents/{document}/argument/{data['based_on']}.json") if data.get("based_on") else None
-    units, rels, unit_origin, rel_origin = _resolve(data, base)
+    units, rels, unit_origin, rel_origin = resolve_reading(data, base)
     return Reading(
         data,
         [Unit(u["id"], u["type"], u["paragraph"], u["start"], u["end"], u["quote"], u["label"], u["rationale"],
