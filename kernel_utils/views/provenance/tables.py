@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from IPython.display import HTML
 
-from kernel_utils.layers.provenance.citations import FORMATS, CitationRecord, check_bibtex, check_ris, chicago_bibliography, chicago_note, csl_json, format_citation, validate_csl_json
+from kernel_utils.layers.provenance.citations import FORMATS, CitationError, CitationRecord, citation_record, check_bibtex, check_ris, chicago_bibliography, chicago_note, csl_json, format_citation, validate_csl_json
 from kernel_utils.store.entities import Entity, Mention
 from kernel_utils.store.evidence import SourceRef
 from kernel_utils.layers.provenance.chain import LAYER_FILES, CitedDocument, KnownUnknown, ProvenanceChain, Step, layer_files
@@ -24,7 +24,7 @@ from kernel_utils.views.palette import OKABE_ITO
 __all__ = [
     "status_badge", "sources_list", "step_card", "chain_overview", "highlight_mentions", "entity_card",
     "citation_block", "known_unknowns_html", "ChainStepper", "EntityExplorer", "CitationChooser",
-    "document_record_html", "missing_layer_html", "layer_status_html", "step_or_absence", "date_disagreements_html",
+    "document_record_html", "missing_layer_html", "citation_chooser", "CitationUnavailable", "layer_status_html", "step_or_absence", "date_disagreements_html",
 ]
 
 _BOX = "border:1px solid #767676;border-radius:4px;padding:0.6em 0.9em;margin:0.4em 0;max-width:52em;"
@@ -325,3 +325,34 @@ class CitationChooser(_Explorer):
             raise KeyError(f"no citation format {fmt!r}; formats: {', '.join(FORMATS)}")
         self.control.value = fmt
         return HTML(self.view.value)
+
+
+class CitationUnavailable:
+    """Stands in for a :class:`CitationChooser` where a document's volume has no publication facts in the
+    data: every view says so plainly (why, and which file would hold them), nothing is guessed."""
+
+    def __init__(self, document_id: str, reason: str):
+        self.document_id, self.reason = document_id, reason
+
+    def _note(self) -> str:
+        return str(macro(_TEMPLATE, "no_citation")(self.document_id, self.reason))
+
+    def _repr_html_(self) -> str:
+        return self._note()
+
+    def select(self, fmt: str) -> HTML:
+        """The same plain statement for every format (a known format is still required)."""
+        if fmt not in FORMATS:
+            raise KeyError(f"no citation format {fmt!r}; formats: {', '.join(FORMATS)}")
+        return HTML(self._note())
+
+
+def citation_chooser(document_id: str) -> CitationChooser | CitationUnavailable:
+    """The citation chooser of a bundled document, or a plain statement that it cannot be cited yet
+    (its volume's publication facts are not in the data)."""
+    try:
+        record = citation_record(document_id)
+    except CitationError as error:
+        return CitationUnavailable(document_id, str(error))
+    return CitationChooser(record)
+
