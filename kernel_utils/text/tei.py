@@ -34,6 +34,7 @@ from kernel_utils.text.header import parse_address, parse_heading
 from kernel_utils.text.markers import PAGE_MARKER
 from kernel_utils.text.model import FrusDocument, HeaderLine, PageBreak
 from kernel_utils.text.paragraphs import build_paragraphs
+from kernel_utils.text.passes import HeaderFields
 from kernel_utils.text.tei_export import check_frus_tei, export_tei
 from kernel_utils.text.teixml import (
     FRUS_NS,
@@ -123,21 +124,6 @@ _FILE_NUMBER = re.compile(r"\b\d{3}[\w.]*(?: [A-Z][\w.]*)?/[\w.–-]*\d[\w–-]*
 # ---------------------------------------------------------------------------------------- import
 
 
-@dataclass
-class _Fields:
-    """The header fields of a TEI document as they are found."""
-
-    file_designation: str | None = None
-    doc_type: str | None = None
-    sender: str | None = None
-    recipient: str | None = None
-    classification: str | None = None
-    dateline: str | None = None
-    received: str | None = None
-    precedences: list[str] = field(default_factory=list)
-    heading_number: str | None = None  # newer shape: "371. Telegram 1219 to Geneva"
-
-
 def _inline_source(div: Element, head: Element) -> Element | None:
     """The older shape's ``note[@type='source']`` standing before the ``<head>`` (the last such)."""
     found = None
@@ -149,7 +135,7 @@ def _inline_source(div: Element, head: Element) -> Element | None:
     return found
 
 
-def _read_head(head: Element, inline_source: Element | None, f: _Fields) -> list[tuple[str, str]]:
+def _read_head(head: Element, inline_source: Element | None, f: HeaderFields) -> list[tuple[str, str]]:
     """Designation, type, sender and recipient from the head (and the older inline source note);
     the heading and address lines to render, with "" kinds as block breaks."""
     head_text = element_text(head)
@@ -169,7 +155,7 @@ def _read_head(head: Element, inline_source: Element | None, f: _Fields) -> list
     return [("heading", note_text), ("", ""), ("address", head_text), ("", "")]
 
 
-def _opener_texts(div: Element, f: _Fields) -> list[str]:
+def _opener_texts(div: Element, f: HeaderFields) -> list[str]:
     """The lines of every ``<opener>``: [Paraphrase], markings, the dateline up to <lb/> or
     "[Received", the "[Received …]" in it; the first dateline is recorded in ``f``."""
     texts: list[str] = []
@@ -190,7 +176,7 @@ def _opener_texts(div: Element, f: _Fields) -> list[str]:
     return texts
 
 
-def _read_opener(div: Element, f: _Fields) -> list[tuple[str, str]]:
+def _read_opener(div: Element, f: HeaderFields) -> list[tuple[str, str]]:
     """The opener lines, each with its marking kind, recorded into ``f``; then a block break."""
     lines: list[tuple[str, str]] = []
     for text in _opener_texts(div, f):
@@ -206,7 +192,7 @@ def _read_opener(div: Element, f: _Fields) -> list[tuple[str, str]]:
     return lines + [("", "")] if lines else lines
 
 
-def _read_source_note(head: Element, f: _Fields) -> None:
+def _read_source_note(head: Element, f: HeaderFields) -> None:
     """Newer shape: the file number in the head's source note, and a classification or
     precedence in the sentence after it ("Secret; Niact.")."""
     note = head.find(qname("note"))
@@ -295,7 +281,7 @@ def _render(
     return _Rendered(layout.text, header, spans, signature_span, furniture)
 
 
-def _document(where: str, r: _Rendered, f: _Fields, signature: str | None, footnotes: tuple[str, ...]) -> FrusDocument:
+def _document(where: str, r: _Rendered, f: HeaderFields, signature: str | None, footnotes: tuple[str, ...]) -> FrusDocument:
     """The rendered text and fields as a :class:`FrusDocument`, paragraphs by the shared builder."""
     breaks = tuple(PageBreak(int(m.group(1)), m.start(), m.end()) for m in PAGE_MARKER.finditer(r.text))
     first_page = breaks[0].page - 1 if breaks else None
@@ -346,7 +332,7 @@ def import_tei(
         raise TeiError(f"{where}: expected a <head>; found none")
     inline_source = _inline_source(div, head)
     shape = "older" if inline_source is not None else "newer"
-    f = _Fields()
+    f = HeaderFields()
     lines = _read_head(head, inline_source, f) + _read_opener(div, f)
     notes = [n for n in div.iter(qname("note")) if n is not inline_source]
     footnotes = tuple(element_text(n) for n in notes)
