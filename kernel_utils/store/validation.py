@@ -134,12 +134,17 @@ class CheckContext:
         folder = self.root / "documents"
         return {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
 
+    def record_ids(self, relative: str, key: str) -> set[str] | None:
+        """The ids of the records listed under ``key`` in another data file (raw, see :meth:`raw_json`),
+        or ``None`` when that file cannot be read or has no such list (nothing to check against)."""
+        data = self.raw_json(relative)
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            return None
+        return {r["id"] for r in data[key] if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
     def source_ids(self) -> set[str] | None:
         """The ids in ``sources.json``, or ``None`` when it cannot be read (nothing to check against)."""
-        data = self.raw_json("sources.json")
-        if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-            return None
-        return {s["id"] for s in data["sources"] if isinstance(s, dict) and isinstance(s.get("id"), str)}
+        return self.record_ids("sources.json", "sources")
 
 
 # --------------------------------------------------------------------------- helpers for checks

@@ -65,10 +65,7 @@ def bibliography_entry(work: Work) -> str:
 
 
 def _hypothesis_ids(ctx: CheckContext) -> set[str]:
-    data = ctx.raw_json("interpretation/hypotheses.json")
-    if not isinstance(data, dict) or not isinstance(data.get("hypotheses"), list):
-        return set()
-    return {h["id"] for h in data["hypotheses"] if isinstance(h, dict) and isinstance(h.get("id"), str)}
+    return ctx.record_ids("interpretation/hypotheses.json", "hypotheses") or set()
 
 
 def check_scholarship(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:

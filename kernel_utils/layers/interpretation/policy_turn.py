@@ -78,10 +78,7 @@ def citation_problems(records: list[Mapping[str, Any]], *, what: str, file: str,
 
 
 def _event_ids(ctx: CheckContext) -> set[str]:
-    data = ctx.raw_json("timeline/events.json")
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        return set()
-    return {e["id"] for e in data["events"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
+    return ctx.record_ids("timeline/events.json", "events") or set()
 
 
 def check_policy_turn(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
