@@ -44,8 +44,8 @@ TEXT = (
     "The Secretary of State to the Embassy in Ruritania\n"
     "Washington, December 20, 1950—6 p. m.\n"
     "top secret\n"
-    "12. First paragraph of the body, which runs on.\n"
-    "Second paragraph [Page 12] goes over a page.\n"
+    "12. First paragraph of the body, which names Ruritania.\n"
+    "Ruritania begins the second [Page 12] and goes over a page.\n"
     "Smith"
 )
 
@@ -443,3 +443,268 @@ def test_load_dossier_loads_every_document_with_its_witness(root):
     assert dossier[0].document.text == TEXT and dossier[1].document.text == TEXT
     assert dossier[1].record.id == other_id and dossier[1].witness.stops_at == "Smith"
     assert [entry.partial for entry in dossier] == [False, True]
+
+
+# =========================================================================== entities
+PEOPLE = "data/entities/people.json"
+MENTIONS = f"data/documents/{DOC_ID}/mentions.json"
+
+
+def person(id: str = "smith", name: str = "John Smith", **changes: Any) -> dict[str, Any]:
+    """A person whose full name stands in the evidence of the role's source."""
+    entity: dict[str, Any] = {"id": id, "name": name, "type": "person",
+                              "role_in_dec_1950": {"text": "Signs the telegram.", "status": "verified",
+                                                   "sources": [{"source": "src-a", "evidence": f"Mr. {name} signed"}]}}
+    entity.update(changes)
+    return entity
+
+
+def role(status: str = "verified", text: str = "Signs the telegram.", sources: Any = None, **extra: Any) -> dict[str, Any]:
+    return {"text": text, "status": status, "sources": [{"source": "src-a", "evidence": "x"}] if sources is None else sources, **extra}
+
+
+def check_names(entity: dict[str, Any], root: Path) -> list[Problem]:
+    return list(entities.check_name_expansion(entity, CheckContext(root, file=PEOPLE), record="'smith'"))
+
+
+def test_entity_ids_in_files_reads_every_file_raw_and_skips_what_it_cannot_read(root):
+    assert entities.entity_ids_in_files(CheckContext(root)) == {}
+    write_json(root / "entities" / "a.json", {"entities": [{"id": "x"}, {"id": "y"}, {"name": "no id"}, {"id": 3}, "text"]})
+    write_json(root / "entities" / "b.json", {"entities": [{"id": "x"}]})
+    write_json(root / "entities" / "c.json", [{"id": "c"}])
+    write_json(root / "entities" / "d.json", {"entities": {"id": "d"}})
+    (root / "entities" / "e.json").write_text("{not json", encoding="utf-8")
+    write_json(root / "entities" / "f.txt", {"entities": [{"id": "f"}]})
+    assert entities.entity_ids_in_files(CheckContext(root)) == {
+        "x": ["data/entities/a.json", "data/entities/b.json"], "y": ["data/entities/a.json"]}
+
+
+def test_a_verified_full_name_must_stand_in_the_evidence(root):
+    assert check_names(person(), root) == []
+    named_elsewhere = person(role_in_dec_1950=role(sources=[{"source": "src-a", "evidence": "Smith signed"}]))
+    assert check_names(named_elsewhere, root) == [
+        Problem(PEOPLE, "'smith'", "name",
+                "a name stated in the evidence of name_sources or role sources (else name_status 'inferred' with name_basis)",
+                "'John Smith'")]
+
+
+def test_the_name_may_stand_in_name_sources_with_other_white_space(root):
+    entity = person(name="John  Smith", role_in_dec_1950=role(sources=["not a reference", {"source": "src-a"}]),
+                    name_sources=[{"source": "src-b", "evidence": "by John\nSmith"}])
+    assert check_names(entity, root) == []
+    assert [p.field for p in check_names({**entity, "name_sources": [{"source": "src-b"}]}, root)] == ["name"]
+
+
+def test_a_person_without_a_role_is_checked_only_when_the_name_is_claimed_verified(root):
+    entity = person()
+    del entity["role_in_dec_1950"]
+    assert check_names(entity, root) == []
+    assert [p.field for p in check_names({**entity, "name_status": "verified"}, root)] == ["name"]
+    assert check_names({**entity, "name_status": "verified", "name_sources": [{"source": "s", "evidence": "John Smith"}]}, root) == []
+
+
+def test_an_inferred_role_leaves_the_name_unclaimed(root):
+    entity = person(role_in_dec_1950=role(status="inferred", sources=[{"source": "src-a", "evidence": "Smith"}]))
+    assert check_names(entity, root) == []
+
+
+def test_an_inferred_name_needs_its_basis(root):
+    entity = person(name_status="inferred", role_in_dec_1950=role(sources=[]))
+    assert check_names(entity, root) == [
+        Problem(PEOPLE, "'smith'", "name_basis", "what the sources give and where the inferred expansion comes from", "none")]
+    assert check_names({**entity, "name_basis": "the surname only; the first name from elsewhere"}, root) == []
+
+
+def test_names_of_other_kinds_of_entity_are_not_checked(root):
+    assert check_names(person(type="organization", role_in_dec_1950=role(sources=[])), root) == []
+
+
+def check_entities(records: list[dict[str, Any]], root: Path) -> list[Problem]:
+    return run(entities._check_entities, {"entities": records}, root, file=PEOPLE)
+
+
+def test_a_well_formed_entity_file_has_no_problem(root):
+    write_json(root / "entities" / "people.json", {"entities": [person()]})
+    modern = {"value": "Smyth", "status": "verified", "basis": "b", "sources": [{"source": "src-a", "evidence": "Smyth"}]}
+    assert check_entities([person(aliases=["Smith", "John Smith"], modern_spelling=modern)], root) == []
+
+
+def test_an_id_defined_in_other_files_names_them_once_each(root):
+    write_json(root / "entities" / "people.json", {"entities": [person()]})
+    write_json(root / "entities" / "b.json", {"entities": [person(), person()]})
+    write_json(root / "entities" / "c.json", {"entities": [person()]})
+    assert check_entities([person()], root) == [
+        Problem(PEOPLE, "'smith'", "id", "an entity id used in no other file of data/entities/",
+                "'smith', also defined in data/entities/b.json, data/entities/c.json")]
+
+
+def test_a_duplicate_id_within_the_file_is_named(root):
+    assert check_entities([person(), person()], root) == [
+        Problem(PEOPLE, "#2", "id", "a unique entity id", "'smith' again (first used by entity #1)")]
+
+
+def test_the_role_needs_the_support_its_status_claims(root):
+    assert check_entities([person(role_in_dec_1950=role(sources=[]), name_sources=[{"source": "src-a", "evidence": "John Smith"}])], root) == [
+        Problem(PEOPLE, "'smith'", "role_in_dec_1950.sources", "at least one source for a statement whose status is verified", "no source")]
+    assert check_entities([person(role_in_dec_1950=role(status="unknown", sources=[]))], root) == [
+        Problem(PEOPLE, "'smith'", "role_in_dec_1950.text", "'unknown' for a statement whose status is unknown", "'Signs the telegram.'")]
+    inferred = role(status="inferred", sources=[{"source": "src-a", "evidence": "x"}])
+    assert [p.field for p in check_entities([person(role_in_dec_1950=inferred)], root)] == ["role_in_dec_1950.reasoning"]
+    assert check_entities([person(role_in_dec_1950={**inferred, "reasoning": "because"})], root) == []
+
+
+def test_the_sources_of_role_and_name_are_checked(root):
+    entity = person(role_in_dec_1950=role(sources=[{"source": "src-z", "evidence": "John Smith"}]),
+                    name_sources=[{"source": "src-a"}])
+    assert check_entities([entity], root) == [
+        Problem(PEOPLE, "'smith'", "role_in_dec_1950.sources.0.source", "the id of an existing source in data/sources.json (e.g. src-a, src-b)", "'src-z'"),
+        Problem(PEOPLE, "'smith'", "name_sources.0.evidence", "the source's own words as evidence", "no evidence"),
+    ]
+
+
+def test_a_verified_modern_spelling_needs_a_source(root):
+    modern = {"value": "Smyth", "status": "verified", "basis": "b"}
+    assert check_entities([person(modern_spelling=modern)], root) == [
+        Problem(PEOPLE, "'smith'", "modern_spelling.sources", "a source read that uses the modern spelling (status verified)", "no source")]
+    assert check_entities([person(modern_spelling={**modern, "status": "inferred"})], root) == []
+    assert check_entities([person(modern_spelling={**modern, "sources": [{"source": "src-z", "evidence": "Smyth"}]})], root) == [
+        Problem(PEOPLE, "'smith'", "modern_spelling.sources.0.source", "the id of an existing source in data/sources.json (e.g. src-a, src-b)", "'src-z'")]
+
+
+def test_an_alias_listed_twice_is_named(root):
+    assert check_entities([person(aliases=["Smith", "Smith"])], root) == [
+        Problem(PEOPLE, "'smith'", "aliases", "each alias once", "['Smith', 'Smith']")]
+
+
+def mention(id: str, entity: str, quote: str, start: int | None = None, end: int | None = None) -> dict[str, Any]:
+    start = TEXT.index(quote) if start is None else start
+    return {"id": id, "entity": entity, "start": start, "end": start + len(quote) if end is None else end, "quote": quote}
+
+
+def check_mentions(data: dict[str, Any], root: Path, file: str = MENTIONS) -> list[Problem]:
+    return run(entities._check_mentions, data, root, file=file)
+
+
+def test_mentions_are_checked_against_entities_and_the_text(root):
+    write_json(root / "entities" / "people.json", {"entities": [person(), person("jones")]})
+    good = mention("m1", "smith", "Smith")
+    assert check_mentions({"document": DOC_ID, "mentions": [good]}, root) == []
+    data = {"document": DOC_ID, "mentions": [good, mention("m2", "nobody", "Smith"), mention("m3", "smith", "Smith", start=0), good]}
+    assert check_mentions(data, root) == [
+        Problem(MENTIONS, "#4", "id", "a unique mention id", "'m1' again (first used by mention #1)"),
+        Problem(MENTIONS, "'m2'", "entity", "the id of an existing entity in data/entities/*.json (e.g. jones, smith)", "'nobody'"),
+        Problem(MENTIONS, "'m3'", "quote", "the words the text has at 0–5: '320/1'", f"'Smith' (the quoted words stand at {TEXT.index('Smith')}–{len(TEXT)})"),
+    ]
+
+
+def test_mentions_of_a_document_without_text_say_so(root):
+    (root / "documents" / DOC_ID / "text.txt").unlink()
+    assert check_mentions({"document": DOC_ID, "mentions": [mention("m1", "smith", "Smith")]}, root) == [
+        Problem(MENTIONS, "'m1'", "entity", "the id of an existing entity in data/entities/*.json (e.g. )", "'smith'"),
+        Problem(MENTIONS, "'m1'", "document", "a bundled document whose text can be read", repr(DOC_ID))]
+
+
+def test_mentions_must_name_the_folder_they_stand_in(root):
+    data = {"document": "frus1999v01-d8", "mentions": [mention("m1", "nobody", "Smith")]}
+    assert check_mentions(data, root) == [
+        Problem(MENTIONS, "", "document", "the id of the document folder holding this file ('frus1999v01-d7')", "'frus1999v01-d8'")]
+    assert check_mentions(data, root, file="mentions.json") == [
+        Problem("mentions.json", "", "document", "the id of the document folder holding this file ('')", "'frus1999v01-d8'")]
+
+
+# --------------------------------------------------------------------------- loading entities and mentions
+def entity_data(root: Path) -> None:
+    """Two entity files and the mentions of the made-up document."""
+    state = {"id": "state", "name": "Secretary of State", "type": "organization", "aliases": ["Secretary of State"],
+             "role_in_dec_1950": role(status="inferred", reasoning="from the heading"), "implied": True, "note": "a note",
+             "modern_spelling": {"value": "SecState", "status": "inferred", "basis": "an abbreviation"}}
+    smith = person(aliases=["Smith"], name_status="inferred", name_basis="the signature")
+    write_json(root / "entities" / "people.json", {"entities": [smith, state]})
+    write_json(root / "entities" / "places.json", {"entities": [
+        {"id": "ruritania", "name": "Ruritania", "type": "state", "aliases": ["Ruritania"], "role_in_dec_1950": role()}]})
+    second = TEXT.index("Ruritania begins")
+    write_json(root / "documents" / DOC_ID / "mentions.json", {"document": DOC_ID, "mentions": [
+        mention("m4", "smith", "Smith"),
+        mention("m3", "ruritania", "Ruritania", start=second),
+        mention("m2", "ruritania", "Ruritania begins", start=second),
+        mention("m1", "state", "Secretary of State"),
+        mention("m0", "ruritania", "Ruritania", start=second),
+    ]})
+
+
+def test_entity_files_are_listed_in_name_order(root):
+    assert entities.entity_files() == []
+    entity_data(root)
+    (root / "entities" / "notes.txt").write_text("not an entity file", encoding="utf-8")
+    assert entities.entity_files() == ["entities/people.json", "entities/places.json"]
+
+
+def test_load_entities_merges_the_files_into_whole_records(root):
+    entity_data(root)
+    loaded = entities.load_entities()
+    assert list(loaded) == ["smith", "state", "ruritania"]
+    assert loaded["smith"] == entities.Entity(
+        id="smith", name="John Smith", type="person", role="Signs the telegram.", role_status="verified",
+        role_sources=(SourceRef("src-a", "Mr. John Smith signed", None),), role_reasoning=None, aliases=("Smith",),
+        implied=False, note=None, file=PEOPLE, name_status="inferred", name_basis="the signature")
+    assert loaded["state"] == entities.Entity(
+        id="state", name="Secretary of State", type="organization", role="Signs the telegram.", role_status="inferred",
+        role_sources=(SourceRef("src-a", "x", None),), role_reasoning="from the heading", aliases=("Secretary of State",),
+        implied=True, note="a note", file=PEOPLE, modern_spelling="SecState", modern_spelling_status="inferred",
+        modern_spelling_basis="an abbreviation")
+    assert loaded["ruritania"].file == "data/entities/places.json"
+
+
+def test_an_entity_without_aliases_or_flags_gets_the_defaults(root):
+    write_json(root / "entities" / "people.json", {"entities": [person()]})
+    assert entities.load_entities()["smith"] == entities.Entity(
+        id="smith", name="John Smith", type="person", role="Signs the telegram.", role_status="verified",
+        role_sources=(SourceRef("src-a", "Mr. John Smith signed", None),), role_reasoning=None, aliases=(),
+        implied=False, note=None, file=PEOPLE)
+
+
+def test_mentions_load_in_text_order_longest_first_then_by_id(root):
+    entity_data(root)
+    second = TEXT.index("Ruritania begins")
+    expected = (
+        entities.Mention("m1", "state", TEXT.index("Secretary"), TEXT.index("Secretary") + 18, "Secretary of State", DOC_ID),
+        entities.Mention("m2", "ruritania", second, second + 16, "Ruritania begins", DOC_ID),
+        entities.Mention("m0", "ruritania", second, second + 9, "Ruritania", DOC_ID),
+        entities.Mention("m3", "ruritania", second, second + 9, "Ruritania", DOC_ID),
+        entities.Mention("m4", "smith", TEXT.index("Smith"), len(TEXT), "Smith", DOC_ID),
+    )
+    assert entities.load_mentions(DOC_ID) == expected
+    assert entities.load_mentions() == expected
+
+
+def test_aliases_are_found_as_whole_words_only():
+    assert entities.alias_occurrences("Korea’s Korean NKorea Korea", "Korea") == [(0, 5), (22, 27)]
+    assert entities.alias_occurrences("U.S. and UxSx", "U.S.") == [(0, 4)]
+
+
+def test_unannotated_occurrences_lists_each_alias_without_a_mention(root):
+    entity_data(root)
+    first = TEXT.index("Ruritania")
+    named = TEXT.index("Ruritania.")
+    assert entities.unannotated_occurrences(DOC_ID) == [
+        ("ruritania", "Ruritania", first, first + 9), ("ruritania", "Ruritania", named, named + 9)]
+    assert entities.unannotated_occurrences() == entities.unannotated_occurrences(DOC_ID)
+
+
+def test_the_mentions_table_places_each_mention_in_head_paragraph_or_signature(root):
+    entity_data(root)
+    table = entities.mentions_table(DOC_ID)
+    assert list(table.columns) == ["entity", "name", "type", "quote", "start", "end", "paragraph"]
+    assert table.index.name == "id"
+    rows = {mid: (row["entity"], row["name"], row["type"], row["quote"], row["paragraph"]) for mid, row in table.iterrows()}
+    assert rows == {
+        "m1": ("state", "Secretary of State", "organization", "Secretary of State", "head"),
+        "m2": ("ruritania", "Ruritania", "state", "Ruritania begins", "p02"),
+        "m0": ("ruritania", "Ruritania", "state", "Ruritania", "p02"),
+        "m3": ("ruritania", "Ruritania", "state", "Ruritania", "p02"),
+        "m4": ("smith", "John Smith", "person", "Smith", "signature"),
+    }
+    assert list(table.index) == ["m1", "m2", "m0", "m3", "m4"]
+    assert [int(v) for v in table["start"]] == [m.start for m in entities.load_mentions(DOC_ID)]
+    assert [int(v) for v in table["end"]] == [m.end for m in entities.load_mentions(DOC_ID)]
+    assert list(entities.mentions_table().index) == list(table.index)
