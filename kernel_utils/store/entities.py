@@ -65,7 +65,7 @@ def entity_ids_in_files(ctx: CheckContext) -> dict[str, list[str]]:
     """Every entity id in ``data/entities/*.json`` (read raw) → the files that define it."""
     found: dict[str, list[str]] = {}
     folder = ctx.root / "entities"
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+    for path in sorted(folder.glob("*.json")):  # no folder: no files
         data = ctx.raw_json(f"entities/{path.name}")
         records = data.get("entities") if isinstance(data, dict) else None
         for record in records if isinstance(records, list) else []:
@@ -145,7 +145,7 @@ register("documents/*/mentions.json", "mentions.schema.json", _check_mentions, d
 def entity_files() -> list[str]:
     """The entity files, relative to ``data/`` (``entities/*.json``), in name order."""
     folder = data_dir() / "entities"
-    return [f"entities/{p.name}" for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+    return [f"entities/{p.name}" for p in sorted(folder.glob("*.json"))]  # no folder: no files
 
 
 def load_entities() -> dict[str, Entity]:

@@ -708,3 +708,52 @@ def test_the_mentions_table_places_each_mention_in_head_paragraph_or_signature(r
     assert [int(v) for v in table["start"]] == [m.start for m in entities.load_mentions(DOC_ID)]
     assert [int(v) for v in table["end"]] == [m.end for m in entities.load_mentions(DOC_ID)]
     assert list(entities.mentions_table().index) == list(table.index)
+
+
+OTHER_ID = "frus1999v01-d9"
+#: A second made-up document, not the edition's default: one paragraph between heading and signature.
+OTHER_TEXT = "320/12–2050: Telegram\nThe Secretary of State to the Embassy in Ruritania\nOne paragraph only, about Ruritania.\nSmith"
+
+
+def add_other_document(root: Path, mentions: list[dict[str, Any]]) -> None:
+    url = URL.replace("d7", "d9")
+    record = make_record(OTHER_TEXT, id=OTHER_ID, frus={k: v for k, v in frus(document_number=9, url=url).items() if k != "pages"})
+    record["witness"] = {**record["witness"], "url": url}
+    write_document(root, record, OTHER_TEXT)
+    write_json(root / "documents" / OTHER_ID / "mentions.json", {"document": OTHER_ID, "mentions": mentions})
+
+
+def test_unannotated_occurrences_reads_the_document_asked_for_not_the_default(root):
+    entity_data(root)
+    head = OTHER_TEXT.index("Ruritania")
+    add_other_document(root, [{"id": "o1", "entity": "ruritania", "start": head, "end": head + 9, "quote": "Ruritania"}])
+    body = OTHER_TEXT.index("Ruritania.")
+    assert entities.unannotated_occurrences(OTHER_ID) == [
+        ("smith", "Smith", len(OTHER_TEXT) - 5, len(OTHER_TEXT)), ("ruritania", "Ruritania", body, body + 9)]
+
+
+def test_the_mentions_table_of_a_one_paragraph_document_other_than_the_default(root):
+    entity_data(root)
+    head, body, sign = OTHER_TEXT.index("Secretary"), OTHER_TEXT.index("Ruritania."), len(OTHER_TEXT) - 5
+    add_other_document(root, [
+        {"id": "o1", "entity": "state", "start": head, "end": head + 18, "quote": "Secretary of State"},
+        {"id": "o2", "entity": "ruritania", "start": body, "end": body + 9, "quote": "Ruritania"},
+        {"id": "o3", "entity": "smith", "start": sign, "end": sign + 5, "quote": "Smith"}])
+    table = entities.mentions_table(OTHER_ID)
+    assert list(table.index) == ["o1", "o2", "o3"]
+    assert list(table["paragraph"]) == ["head", "p01", "signature"]
+
+
+def test_the_mentions_table_of_a_document_without_mentions_is_empty_with_its_columns(root):
+    entity_data(root)
+    add_other_document(root, [])
+    table = entities.mentions_table(OTHER_ID)
+    assert len(table) == 0
+    assert list(table.columns) == ["entity", "name", "type", "quote", "start", "end", "paragraph"]
+    assert table.index.name == "id"
+
+
+@pytest.mark.parametrize("name", ["XX", "None"])
+def test_a_reference_without_evidence_supports_no_name(root, name):
+    entity = person(name=name, role_in_dec_1950=role(sources=[{"source": "src-a"}]))
+    assert [p.field for p in check_names(entity, root)] == ["name"]
