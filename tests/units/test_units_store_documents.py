@@ -729,7 +729,8 @@ def test_unannotated_occurrences_reads_the_document_asked_for_not_the_default(ro
     add_other_document(root, [{"id": "o1", "entity": "ruritania", "start": head, "end": head + 9, "quote": "Ruritania"}])
     body = OTHER_TEXT.index("Ruritania.")
     assert entities.unannotated_occurrences(OTHER_ID) == [
-        ("smith", "Smith", len(OTHER_TEXT) - 5, len(OTHER_TEXT)), ("ruritania", "Ruritania", body, body + 9)]
+        ("smith", "Smith", len(OTHER_TEXT) - 5, len(OTHER_TEXT)), ("state", "Secretary of State", 26, 44),
+        ("ruritania", "Ruritania", body, body + 9)]
 
 
 def test_the_mentions_table_of_a_one_paragraph_document_other_than_the_default(root):
