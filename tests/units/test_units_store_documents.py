@@ -434,13 +434,14 @@ def test_load_document_rechecks_a_text_changed_after_its_record_was_read(root):
 
 def test_load_dossier_loads_every_document_with_its_witness(root):
     other_id = "frus1999v01-d10"
-    other = make_record(id=other_id, frus=frus(document_number=10, url=URL.replace("d7", "d10")))
+    other_text = OTHER_TEXT.replace("One paragraph", "A paragraph")
+    other = make_record(other_text, id=other_id, frus={k: v for k, v in frus(document_number=10, url=URL.replace("d7", "d10")).items() if k != "pages"})
     other["witness"] = {**other["witness"], "url": URL.replace("d7", "d10"), "coverage": "partial", "stops_at": "Smith"}
-    write_document(root, other)
+    write_document(root, other, other_text)
     dossier = load_dossier()
     assert [entry.id for entry in dossier] == [DOC_ID, other_id]
     assert dossier[0] == BundledDocument(DOC_ID, expected_record(), dossier[0].document, expected_record().witness)
-    assert dossier[0].document.text == TEXT and dossier[1].document.text == TEXT
+    assert dossier[0].document.text == TEXT and dossier[1].document.text == other_text
     assert dossier[1].record.id == other_id and dossier[1].witness.stops_at == "Smith"
     assert [entry.partial for entry in dossier] == [False, True]
 
