@@ -759,3 +759,17 @@ def test_the_mentions_table_of_a_document_without_mentions_is_empty_with_its_col
 def test_a_reference_without_evidence_supports_no_name(root, name):
     entity = person(name=name, role_in_dec_1950=role(sources=[{"source": "src-a"}]))
     assert [p.field for p in check_names(entity, root)] == ["name"]
+
+
+def test_the_entity_rule_checks_a_persons_full_name(root):
+    entity = person(role_in_dec_1950=role(sources=[{"source": "src-a", "evidence": "Smith signed"}]))
+    assert check_entities([entity], root) == [
+        Problem(PEOPLE, "'smith'", "name",
+                "a name stated in the evidence of name_sources or role sources (else name_status 'inferred' with name_basis)",
+                "'John Smith'")]
+
+
+def test_the_document_of_mentions_is_the_folder_just_above_the_file_however_deep(root):
+    data = {"document": DOC_ID, "mentions": []}
+    assert check_mentions(data, root, file=f"copy/of/data/documents/{DOC_ID}/mentions.json") == []
+    assert check_mentions(data, root, file=f"{DOC_ID}/mentions.json") == []
