@@ -193,16 +193,24 @@ def test_check_text_messages_name_the_source_line_expected_and_found():
         check_text(" \n ", "a.txt")
     assert str(empty.value) == "a.txt, line 1: the text is empty; expected a FRUS document"
     with pytest.raises(FrusParseError) as control:
-        check_text("ok\nbad\x07", "a.txt")
+        check_text("ok\nbad\x07\nmore", "a.txt")
     assert str(control.value) == "a.txt, line 2: control character in the text; expected printable text; found '\\x07'"
     with pytest.raises(FrusParseError) as marker:
-        check_text("ok\n\nsee [Page 12] and [Page x]", "a.txt")
+        check_text("ok\n\nsee [Page 12] and [Page x]\nmore", "a.txt")
     assert str(marker.value) == (
         "a.txt, line 3: malformed page marker; expected a page marker of the form '[Page 123]'; found '[Page x]'"
     )
     check_text("fine [Page 12]", "a.txt")  # a well-formed marker passes
     with pytest.raises(TypeError, match="needs a str, got bytes"):
         check_text(b"x", "a.txt")  # type: ignore[arg-type]
+
+
+def test_parse_names_its_source_in_messages_and_in_the_document():
+    with pytest.raises(FrusParseError, match="^s.txt, line 1: the text is empty"):
+        parse_frus_text("", source="s.txt")
+    with pytest.raises(FrusParseError, match="^<text>, line 1: the text is empty"):
+        parse_frus_text("")
+    assert parse_frus_text("A to B\n\nText.").source == "<text>"
 
 
 def test_no_body_message_names_the_last_line():
@@ -738,3 +746,58 @@ def test_wrapped_lines_do_not_merge_across_a_signature():
 def test_wrapped_lines_merge_until_a_sentence_ends():
     text = "One goes\non here.\n[Page 3]\nTwo goes\non.\nThree."
     assert group(text, [0, 1, 2, 3, 4, 5]) == ["One goes\non here.", "Two goes\non.", "Three."]
+
+
+def test_a_comma_at_the_end_continues_even_before_a_marking():
+    assert continues("goes on,", "secret")
+
+
+def test_the_document_type_decides_whether_an_opening_number_is_a_telegram_number():
+    memo = parse("Memorandum by the Director to the Secretary\n\n3. Third point.")
+    assert (memo.telegram_number, memo.paragraphs[0].point) == (None, 3)
+
+
+WRAPPED = "\n".join(
+    [
+        HEADING,
+        "The Ambassador in Ruritania",
+        "(Smith) to the Secretary of",
+        "State",
+        "5. " + "word " * 12 + "and",
+        "ends here.",
+        "Next " + "word " * 12 + "end.",
+    ]
+)
+
+
+def test_a_hard_wrapped_text_is_read_with_its_address_and_paragraphs_joined():
+    doc = parse(WRAPPED)
+    assert heads(doc) == [
+        ("heading", HEADING),
+        ("address", "The Ambassador in Ruritania\n(Smith) to the Secretary of\nState"),
+    ]
+    assert (doc.sender, doc.recipient) == ("The Ambassador in Ruritania (Smith)", "the Secretary of State")
+    assert [p.reading_text.split()[0] for p in doc.paragraphs] == ["5.", "Next"] and doc.telegram_number == "5"
+
+
+def test_a_designation_by_position_before_a_document_number_and_an_address():
+    doc = parse("Central Files, Box 3\nNo. 5\nThe Embassy to the Department\nText.")
+    assert heads(doc) == [
+        ("heading", "Central Files, Box 3"),
+        ("serial", "No. 5"),
+        ("address", "The Embassy to the Department"),
+    ]
+    assert doc.file_designation == "Central Files, Box 3"
+
+
+def test_a_two_line_dateline_whose_first_part_ends_in_the_hour():
+    doc = parse(f"{HEADING}\n{ADDRESS}\nParis, May 1, 1950—7\np. m.\n5. Text.")
+    assert (
+        heads(doc)[2:] == [("dateline", "Paris, May 1, 1950—7\np. m.")] and doc.dateline == "Paris, May 1, 1950—7 p. m."
+    )
+
+
+def test_an_enclosed_title_without_an_enclosure_line_is_set_aside_before_the_signature():
+    doc = parse(f"{ADDRESS}\n\nText.\n\nJohn Smith\n\nDraft Letter by the President to the Chairman\n\nDraft text.")
+    assert doc.signature == "John Smith"
+    assert bodies(doc) == ["Text.", "Draft Letter by the President to the Chairman", "Draft text."]
