@@ -527,3 +527,56 @@ def test_the_tables_have_one_row_per_fact_cited_document_and_unknown():
     assert list(unknowns.columns) == ["question", "why it matters", "searched", "step"]
     assert list(unknowns.index) == [k.id for k in chain.load_known_unknowns(doc)]
     assert list(unknowns["step"]) == [k.step or "" for k in chain.load_known_unknowns(doc)]
+
+
+def test_the_tables_read_the_document_they_are_given_not_the_default(monkeypatch):
+    doc = "frus1950v07-d970"
+    assert list(chain.chain_table(doc)["value"]) == [f.value for s in chain.load_provenance(doc).steps for f in s.facts]
+    asked: list[str | None] = []
+    undated = CitedDocument(
+        "c1",
+        "T",
+        "telegram",
+        "cites",
+        "verified",
+        None,
+        None,
+        "unknown",
+        (),
+        None,
+        (chain.TextPassage(0, 1, "x"),),
+        "",
+        (),
+    )
+    monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: asked.append(document_id) or (undated,))
+    monkeypatch.setattr(
+        chain,
+        "load_known_unknowns",
+        lambda document_id=None: asked.append(document_id) or (chain.KnownUnknown("k", "q", "w", "s"),),
+    )
+    chain.cited_documents_table(doc)
+    chain.known_unknowns_table(doc)
+    assert asked == [doc, doc]
+
+
+def test_an_empty_chain_still_has_the_tables_columns_and_a_missing_date_list_says_none(monkeypatch):
+    monkeypatch.setattr(chain, "load_provenance", lambda document_id=None: ProvenanceChain("d", ()))
+    assert list(chain.chain_table("d").columns) == ["step", "field", "value", "status", "sources"]
+    undated = CitedDocument(
+        "c1",
+        "T",
+        "telegram",
+        "cites",
+        "verified",
+        None,
+        None,
+        "unknown",
+        (),
+        None,
+        (chain.TextPassage(0, 1, "x"),),
+        "",
+        (),
+    )
+    monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: (undated,))
+    row = chain.cited_documents_table("d").loc["c1"]
+    assert (row["date"], row["dates in sources"]) == ("unknown", "none")
