@@ -1103,3 +1103,21 @@ def test_the_document_of_mentions_is_the_folder_just_above_the_file_however_deep
     data = {"document": DOC_ID, "mentions": []}
     assert check_mentions(data, root, file=f"copy/of/data/documents/{DOC_ID}/mentions.json") == []
     assert check_mentions(data, root, file=f"{DOC_ID}/mentions.json") == []
+
+
+def test_a_marker_inside_the_first_paragraph_needs_an_earlier_first_page(root):
+    text = TEXT.replace(" [Page 12]", "").replace("First paragraph", "First [Page 12] paragraph")
+    write_document(root, make_record(text), text)
+    assert [
+        p.expected for p in run(documents._check_record_against_text, make_record(text, frus=frus(pages=[12])), root)
+    ] == ["to begin before page 12, whose marker stands inside the text"]
+
+
+def test_a_marker_opening_the_first_paragraph_may_be_the_first_page(root):
+    text = TEXT.replace(" [Page 12]", "").replace("12. First", "[Page 12] 12. First")
+    write_document(root, make_record(text), text)
+    assert run(documents._check_record_against_text, make_record(text, frus=frus(pages=[12])), root) == []
+
+
+def test_the_number_is_read_after_the_last_d_marker():
+    assert documents._id_order("frus1950-dv07-d5") == ("frus1950-dv07", 5, "")
