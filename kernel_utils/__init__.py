@@ -113,14 +113,16 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and IDEs (kept
     from kernel_utils.layers.argument.export import edge_table, from_aif, node_table, to_aif, to_argdown
     from kernel_utils.layers.timeline.model import (
         date_disagreements,
-        document_moment,
         event_detail,
         events_frame,
         filter_events,
-        knowledge_horizon,
         load_timeline,
-        Moment,
         passage_links,
+    )
+    from kernel_utils.layers.timeline.horizon import (
+        document_moment,
+        knowledge_horizon,
+        Moment,
         EVIDENCE_CATEGORIES,
     )
     from kernel_utils.layers.timeline.export import timelinejs_json, to_csv, to_timelinejs
@@ -277,14 +279,16 @@ _LAZY: dict[str, tuple[str, ...]] = {
     "layers.argument.export": ("edge_table", "from_aif", "node_table", "to_aif", "to_argdown"),
     "layers.timeline.model": (
         "date_disagreements",
-        "document_moment",
         "event_detail",
         "events_frame",
         "filter_events",
-        "knowledge_horizon",
         "load_timeline",
-        "Moment",
         "passage_links",
+    ),
+    "layers.timeline.horizon": (
+        "document_moment",
+        "knowledge_horizon",
+        "Moment",
         "EVIDENCE_CATEGORIES",
     ),
     "layers.timeline.export": ("timelinejs_json", "to_csv", "to_timelinejs"),
