@@ -178,7 +178,7 @@ def passage_links(data: dict[str, Any] | None = None, document: str | None = Non
         if document is None or link["document"] == document
     ]
     frame = pd.DataFrame(rows, columns=["event", "start_date", "relation", "start", "end", "quote"])
-    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["start_date"] = pd.to_datetime(frame["start_date"], format="mixed")  # day or month precision
     return frame.sort_values(["start", "start_date", "event"], kind="stable").reset_index(drop=True)
 
 
