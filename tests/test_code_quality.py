@@ -17,11 +17,15 @@ FORMATTED = [
     "kernel_utils/store/__init__.py",
     "kernel_utils/store/paths.py",
     "kernel_utils/layers/__init__.py",
+    "kernel_utils/layers/timeline/checks.py",
+    "kernel_utils/layers/timeline/horizon.py",
+    "kernel_utils/layers/timeline/model.py",
     "kernel_utils/views/absence.py",
     "setup.py",
     "tests/test_architecture.py",
     "tests/test_wheel.py",
     "tests/test_code_quality.py",
+    "tests/units/test_units_timeline.py",
 ]
 
 
