@@ -621,15 +621,12 @@ def test_the_rule_is_registered_for_the_timeline_file():
 
 # --------------------------------------------------------------------------- the knowledge horizon
 MOMENT = pd.Timestamp("1950-12-20")
-DAY = pd.Timestamp("1950-12-10")
 
 
 def _answer(
     *, place: str = "Korea", happened: str = HorizonStatus.HAPPENED, when=None, basis=None, knowledge=()
 ) -> tuple[str, str, str]:
-    return knowledge_evidence(
-        DAY, place, happened, pd.Timestamp(when) if when else when, basis, list(knowledge), MOMENT
-    )
+    return knowledge_evidence(place, happened, pd.Timestamp(when) if when else when, basis, list(knowledge), MOMENT)
 
 
 def test_an_event_not_yet_happened_has_no_evidence():
@@ -730,7 +727,7 @@ def test_the_other_sides_internal_communications_are_not_accessible():
 
 
 def test_no_knowledge_at_all_is_unknown():
-    assert knowledge_evidence(DAY, "Korea", HorizonStatus.HAPPENED, None, None, None, MOMENT) == (
+    assert knowledge_evidence("Korea", HorizonStatus.HAPPENED, None, None, None, MOMENT) == (
         "reporting time unknown",
         "unknown",
         "",

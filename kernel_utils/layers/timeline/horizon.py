@@ -64,7 +64,6 @@ EVIDENCE_CATEGORIES = {
 
 
 def knowledge_evidence(
-    start: pd.Timestamp,
     place: str,
     happened: str,
     reported_when: Any,
@@ -73,6 +72,8 @@ def knowledge_evidence(
     moment: pd.Timestamp,
 ) -> tuple[str, str, str]:
     """For one event at ``moment``: (horizon answer, evidence category, detail naming the evidence).
+
+    ``happened`` is the event's answer from :func:`_happened` (its start date is judged there).
 
     Order of precedence: took place in Washington; a receipt line (or report) dated by then; a
     Washington document dated by then (an explicit ``knowledge`` entry, or a 'known-by' report);
@@ -184,10 +185,8 @@ def knowledge_horizon(frame: pd.DataFrame, moment: Any) -> pd.DataFrame:
     happened = [_happened(s, p, moment_ts) for s, p in zip(out["start"], out["local_place"])]
     knowledge = out["knowledge"] if "knowledge" in out else [()] * len(out)
     answers = [
-        knowledge_evidence(s, p, h, w, b, k, moment_ts)
-        for s, p, h, w, b, k in zip(
-            out["start"], out["local_place"], happened, out["reported_when"], out["reported_basis"], knowledge
-        )
+        knowledge_evidence(p, h, w, b, k, moment_ts)
+        for p, h, w, b, k in zip(out["local_place"], happened, out["reported_when"], out["reported_basis"], knowledge)
     ]
     out["happened"] = happened
     out["known_in_washington"] = [a[0] for a in answers]

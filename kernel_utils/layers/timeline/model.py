@@ -112,7 +112,7 @@ def events_frame(data: dict[str, Any] | None = None) -> pd.DataFrame:
         frame[column] = pd.to_datetime(frame[column], format="mixed")
     frame["category"] = pd.Categorical(frame["category"], categories=list(CATEGORIES))
     frame["lane"] = pd.Categorical(frame["lane"], categories=list(LANES))
-    return frame.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+    return frame.sort_values(["start", "id"]).reset_index(drop=True)  # ids are unique: no ties
 
 
 def _as_timestamp(value: Any) -> pd.Timestamp:
@@ -179,7 +179,8 @@ def passage_links(data: dict[str, Any] | None = None, document: str | None = Non
     ]
     frame = pd.DataFrame(rows, columns=["event", "start_date", "relation", "start", "end", "quote"])
     frame["start_date"] = pd.to_datetime(frame["start_date"], format="mixed")  # day or month precision
-    return frame.sort_values(["start", "start_date", "event"], kind="stable").reset_index(drop=True)
+    # a multi-column sort is stable (pandas applies ``kind`` to single-column sorts only)
+    return frame.sort_values(["start", "start_date", "event"]).reset_index(drop=True)
 
 
 def date_disagreements(data: dict[str, Any] | None = None) -> pd.DataFrame:
