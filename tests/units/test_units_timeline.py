@@ -109,7 +109,7 @@ def _event(**changes: object) -> dict:
 
 def _problems(event: dict, root: Path) -> list[Problem]:
     ctx = _ctx(root)
-    return list(_check_event(event, 0, ctx, ctx.source_ids(), _source_kinds(ctx), _entity_ids(ctx)))
+    return list(_check_event(event, 0, ctx, ctx.source_ids(), _source_kinds(ctx), _entity_ids(ctx), _entity_names(ctx)))
 
 
 # --------------------------------------------------------------------------- entities and sources read for the checks
@@ -123,6 +123,13 @@ def test_entity_ids_come_from_every_entities_file_whether_a_list_or_under_entiti
 
 def test_entity_ids_are_empty_without_an_entities_folder(tmp_path):
     assert _entity_ids(_ctx(tmp_path)) == set()
+
+
+def test_an_unreadable_entities_file_gives_no_entities(tmp_path):
+    _write(tmp_path, "entities/broken.json", "{not json")
+    _write(tmp_path, "entities/ok.json", [{"id": "a1", "name": "Alpha"}])
+    assert _entity_ids(_ctx(tmp_path)) == {"a1"}
+    assert _entity_names(_ctx(tmp_path)) == {"a1": {"Alpha"}}
 
 
 def test_entity_names_give_names_aliases_their_leading_words_and_a_persons_surname(tmp_path):
@@ -253,6 +260,11 @@ def test_a_cited_title_counts_only_when_titles_are_given():
     event = {"actors": ["austin"], "sources": [{"source": "s1", "evidence": "x"}]}
     assert len(list(check_actors_named(event, NAMES, file=F, record="r"))) == 1
     assert list(check_actors_named(event, NAMES, file=F, record="r", titles={"s2": "Austin"})) != []
+
+
+def test_a_name_of_several_words_is_found_across_a_line_break():
+    event = {"actors": ["austin"], "sources": [{"source": "s1", "evidence": "Warren\n   Austin said"}]}
+    assert list(check_actors_named(event, {"austin": {"Warren Austin"}}, file=F, record="r")) == []
 
 
 def test_evidence_parts_are_joined_with_a_space():
@@ -393,7 +405,9 @@ def test_the_names_given_are_used_instead_of_reading_the_entities(tmp_path):
     event = _event(actors=["webb"], sources=[{"source": "s-web", "evidence": "the Under Secretary"}])
     given = {"webb": {"the Under Secretary"}}
     assert list(_check_event(event, 0, ctx, ctx.source_ids(), {}, {"webb"}, given)) == []
-    assert [p.field for p in _check_event(event, 0, ctx, ctx.source_ids(), {}, {"webb"})] == ["actors.0"]
+    assert [p.field for p in _check_event(event, 0, ctx, ctx.source_ids(), {}, {"webb"}, _entity_names(ctx))] == [
+        "actors.0"
+    ]
 
 
 def test_a_correspondence_event_names_a_frus_document_it_cites(tmp_path):
@@ -582,9 +596,19 @@ def test_the_event_check_runs_the_knowledge_check(tmp_path):
 # --------------------------------------------------------------------------- the whole file
 def test_the_file_check_reports_duplicate_ids_time_note_sources_and_each_event(tmp_path):
     root = _root(tmp_path)
+    no_id = {
+        k: v
+        for k, v in _event(confidence="high", sources=[{"source": "s-web", "evidence": "Webb"}]).items()
+        if k != "id"
+    }
     data = {
         "time_note": {"text": "t", "sources": [{"source": "s-frus"}, {"source": "s-none"}]},
-        "events": [_event(), _event(actors=["nobody"])],
+        "events": [
+            _event(),
+            _event(actors=["nobody"]),
+            no_id,
+            _event(id="e4", sources=[{"source": "s-gone", "evidence": "Webb"}]),
+        ],
     }
     found = list(_check_timeline(data, _ctx(root)))
     assert found == [
@@ -597,6 +621,8 @@ def test_the_file_check_reports_duplicate_ids_time_note_sources_and_each_event(t
             "the id of an existing entity in data/entities/*.json (e.g. austin, webb)",
             "'nobody'",
         ),
+        Problem(F, "#3", "confidence", "'medium' or 'low' when every source is a general web page", "'high'"),
+        Problem(F, "'e4'", "sources.0.source", SOURCE_HINT, "'s-gone'"),
     ]
 
 

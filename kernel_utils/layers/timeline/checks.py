@@ -38,18 +38,22 @@ _BEFORE_RELATIONS = frozenset({"names", "alludes-to"})
 _AFTER_RELATIONS = frozenset({"later-bears-on"})
 
 
-def _entity_ids(ctx: CheckContext) -> set[str]:
-    """Every entity id in every data/entities/*.json file (whatever layer wrote it)."""
-    ids: set[str] = set()
-    folder = ctx.root / "entities"
-    if not folder.is_dir():
-        return ids
-    for path in sorted(folder.glob("*.json")):
+def _entity_records(ctx: CheckContext) -> Iterator[dict]:
+    """Every record with an id in every data/entities/*.json file (whatever layer wrote it).
+
+    A file holds a list of records, or a list under ``entities``; an unreadable file (reported by
+    its own rule) or a missing folder gives none.
+    """
+    for path in sorted((ctx.root / "entities").glob("*.json")):
         data = ctx.raw_json(path.relative_to(ctx.root).as_posix())
         records = data.get("entities") if isinstance(data, dict) else data
         if isinstance(records, list):
-            ids.update(r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str))
-    return ids
+            yield from (r for r in records if isinstance(r, dict) and isinstance(r.get("id"), str))
+
+
+def _entity_ids(ctx: CheckContext) -> set[str]:
+    """Every entity id."""
+    return {r["id"] for r in _entity_records(ctx)}
 
 
 _NAME_HEAD = re.compile(r"[^\W\d_][\w .'’-]*")
@@ -58,19 +62,15 @@ _NAME_HEAD = re.compile(r"[^\W\d_][\w .'’-]*")
 def _entity_names(ctx: CheckContext) -> dict[str, set[str]]:
     """Entity id → the words that name it in a source: its name, its aliases, a person's surname."""
     names: dict[str, set[str]] = {}
-    folder = ctx.root / "entities"
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        data = ctx.raw_json(path.relative_to(ctx.root).as_posix())
-        records = data.get("entities") if isinstance(data, dict) else data
-        for r in records if isinstance(records, list) else []:
-            if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("name"), str):
-                given = [r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]]
-                # each name's leading words only (no markup or notes), and a person's surname
-                heads = [m.group(0).strip() for m in map(_NAME_HEAD.match, given) if m and m.group(0).strip()]
-                words = set(given) | set(heads)
-                if r.get("type") == "person" and heads:
-                    words.add(heads[0].split()[-1])
-                names[r["id"]] = words
+    for r in _entity_records(ctx):
+        if isinstance(r.get("name"), str):
+            given = [r["name"], *[a for a in r.get("aliases", []) if isinstance(a, str)]]
+            # each name's leading words only (no markup or notes: a head starts with a letter), and a person's surname
+            heads = [m.group(0).strip() for m in map(_NAME_HEAD.match, given) if m]
+            words = set(given) | set(heads)
+            if r.get("type") == "person" and heads:
+                words.add(heads[0].split()[-1])
+            names[r["id"]] = words
     return names
 
 
@@ -168,10 +168,11 @@ def _check_event(
     sources: set[str] | None,
     kinds: dict[str, str],
     entities: set[str],
-    names: dict[str, set[str]] | None = None,
+    names: dict[str, set[str]],
 ) -> Iterator[Problem]:
+    """One event's problems. ``sources``, ``kinds``, ``entities`` and ``names`` (entity id → the words
+    that name it) are read once per file by :func:`_check_timeline`."""
     file, record = ctx.file, record_label(event, index)
-    names = names if names is not None else _entity_names(ctx)
     precision = event["precision"]
     dates_ok = True
     for field in ("start", "end"):
