@@ -276,6 +276,11 @@ def test_evidence_parts_are_joined_with_a_space():
     assert list(check_actors_named(event, names, file=F, record="r")) == []
 
 
+def test_an_event_without_sources_is_judged_by_its_report_alone():
+    event = {"actors": ["austin"], "reported_to_washington": {"sources": [{"source": "s", "evidence": "Austin"}]}}
+    assert list(check_actors_named(event, NAMES, file=F, record="r")) == []
+
+
 def test_an_actor_without_known_names_is_not_judged():
     event = {"actors": ["ghost"], "sources": []}
     assert list(check_actors_named(event, NAMES, file=F, record="r")) == []
