@@ -41,6 +41,7 @@ from kernel_utils.layers.timeline.model import (
     event_detail,
     events_frame,
     filter_events,
+    load_timeline,
     passage_links,
 )
 from kernel_utils.store.validation import CheckContext
@@ -941,7 +942,10 @@ def test_filtering_keeps_events_overlapping_the_inclusive_range():
     assert ids(categories=["war", "un"]) == ["a-vote", "c-battle"]
     assert ids(lanes=["correspondence"]) == ["b-talk"]
     assert ids(categories=[], lanes=["events"]) == []
-    assert list(filter_events(frame, start="1950-12-21").index) == [0]
+    assert ids(start="1950-12-21", categories=["war", "un"]) == ["c-battle"]
+    assert ids(end="1950-12-20", lanes=["events"]) == ["a-vote"]
+    kept = filter_events(frame, start="1950-12-21")
+    assert list(kept.index) == [0] and list(kept.columns) == list(frame.columns)
 
 
 def test_filtering_by_unknown_names_says_which_are_valid():
@@ -1031,6 +1035,8 @@ def test_passage_links_are_every_link_or_those_into_one_document_sorted_by_offse
         },
     ]
     assert list(passage_links(data, "d2")["event"]) == ["b-talk"]
+    data["events"].append({"id": "no-links", "start": "1950-12-01"})
+    assert len(passage_links(data)) == 4
     assert list(passage_links(data, "d1")["start"]) == [0, 30, 30]
     assert passage_links({"events": []}).empty
 
@@ -1069,3 +1075,22 @@ def test_date_disagreements_pair_the_date_kept_with_each_other_date():
         "other_source",
         "other_evidence",
     ]
+
+
+def test_the_horizon_of_an_event_in_washington_without_knowledge_entries():
+    frame = events_frame(_data()).drop(columns=["knowledge"])
+    out = knowledge_horizon(frame, "1950-12-20")
+    assert list(out["known_in_washington"]) == [
+        "reporting time unknown",
+        "took place in Washington",
+        "not yet happened",
+    ]
+
+
+def test_the_queries_read_the_bundled_timeline_by_default():
+    data = load_timeline()
+    first = data["events"][0]["id"]
+    assert event_detail(first) == event_detail(first, data)
+    assert passage_links().equals(passage_links(data))
+    assert date_disagreements().equals(date_disagreements(data))
+    assert events_frame().equals(events_frame(data))
