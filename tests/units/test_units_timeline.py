@@ -1083,7 +1083,7 @@ def test_the_horizon_of_an_event_in_washington_without_knowledge_entries():
     assert list(out["known_in_washington"]) == [
         "reporting time unknown",
         "took place in Washington",
-        "not yet happened",
+        "reported later",
     ]
 
 
