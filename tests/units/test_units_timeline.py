@@ -282,6 +282,20 @@ def test_an_event_without_sources_is_judged_by_its_report_alone():
     assert list(check_actors_named(event, NAMES, file=F, record="r")) == []
 
 
+def test_a_reference_without_evidence_or_a_known_title_names_no_one():
+    event = {"actors": ["austin"], "sources": [{"source": "s1"}, {"source": "s2", "evidence": "x"}, "junk"]}
+    assert [p.field for p in check_actors_named(event, NAMES, file=F, record="r", titles={"s2": "Memo"})] == [
+        "actors.0"
+    ]
+
+
+def test_an_event_without_actors_may_not_list_actors_not_in_evidence():
+    event = {"sources": [], "actors_not_in_evidence": ["webb"]}
+    assert list(check_actors_named(event, NAMES, file=F, record="r")) == [
+        Problem(F, "r", "actors_not_in_evidence", "ids that are among the event's actors", "'webb'")
+    ]
+
+
 def test_an_actor_without_known_names_is_not_judged():
     event = {"actors": ["ghost"], "sources": []}
     assert list(check_actors_named(event, NAMES, file=F, record="r")) == []
@@ -400,7 +414,15 @@ def test_an_actor_named_only_in_a_cited_frus_title_is_accepted(tmp_path):
 def test_an_actor_not_named_is_reported_when_sources_json_can_be_read(tmp_path):
     root = _root(tmp_path)
     event = _event(actors=["austin"], sources=[{"source": "s-web", "evidence": "Webb"}])
-    assert [p.field for p in _problems(event, root)] == ["actors.0"]
+    assert _problems(event, root) == [
+        Problem(
+            F,
+            "'e1'",
+            "actors.0",
+            "an actor named in the event's evidence (as one of 'Austin', 'Warren Austin'), or listed in actors_not_in_evidence",
+            "'austin'",
+        )
+    ]
     unread = _root(tmp_path / "nosources", sources=False)
     assert _problems(event, unread) == []
 
@@ -600,6 +622,14 @@ def test_the_event_check_runs_the_knowledge_check(tmp_path):
 
 
 # --------------------------------------------------------------------------- the whole file
+def test_the_event_check_reads_a_knowledge_quote_from_its_document(tmp_path):
+    root = _root(tmp_path)
+    item = {"category": "washington-document", "document": "d1", "date": "1950-12-20", "quote": "Austin wrote"}
+    assert _problems(_event(knowledge=[item]), root) == [
+        Problem(F, "'e1'", "knowledge.0.quote", "words that stand in d1's text", "'Austin wrote'")
+    ]
+
+
 def test_the_file_check_reports_duplicate_ids_time_note_sources_and_each_event(tmp_path):
     root = _root(tmp_path)
     no_id = {
@@ -921,6 +951,11 @@ def test_the_frame_has_one_typed_row_per_event_sorted_by_start_then_id():
     assert list(frame["category"].cat.categories) == ["war", "un", "washington", "peking", "diplomacy"]
     assert list(frame["lane"].cat.categories) == ["events", "correspondence"]
     assert str(frame["start"].dtype).startswith("datetime64")
+
+
+def test_an_empty_timeline_gives_an_empty_frame_with_every_column():
+    frame = events_frame({"events": []})
+    assert frame.empty and list(frame.columns) == list(events_frame(_data()).columns)
 
 
 def test_events_on_the_same_start_are_ordered_by_id():

@@ -86,8 +86,9 @@ def check_actors_named(
     """
     titles = titles or {}
     refs = list(event.get("sources", [])) + list((event.get("reported_to_washington") or {}).get("sources", []))
-    parts = [str(r.get("evidence", "")) for r in refs if isinstance(r, dict)]
-    parts += [titles.get(str(r.get("source")), "") for r in refs if isinstance(r, dict)]
+    refs = [r for r in refs if isinstance(r, dict)]
+    parts = [str(r["evidence"]) for r in refs if "evidence" in r]
+    parts += [titles[str(r.get("source"))] for r in refs if str(r.get("source")) in titles]
     evidence = " ".join(" ".join(p.split()) for p in parts).casefold()
     flagged = set(event.get("actors_not_in_evidence", []))
     for i, actor in enumerate(event.get("actors", [])):
