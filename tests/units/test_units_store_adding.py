@@ -835,8 +835,10 @@ def test_tei_errors_are_one_plain_line(data_copy, tmp_path):
     )
     with pytest.raises(AddError) as excinfo:
         add_document(AddRequest("frus1930v01-d99", tei_file=TEI, volume_title="V"))
-    assert _message(excinfo).startswith("unknown id 'frus1930v01-d99' in this volume: ")
-    assert "no <div type='document'" in _message(excinfo) and "d99" in _message(excinfo)
+    assert _message(excinfo) == (
+        "unknown id 'frus1930v01-d99' in this volume: frus1930v01-d14.xml: no <div type='document' xml:id='d99'>; "
+        "documents found: d14"
+    )
     not_tei = _page(tmp_path, "795.00/12–1850: Telegram", "page.xml")
     with pytest.raises(AddError) as excinfo:
         add_document(AddRequest("frus1930v01-d14", tei_file=not_tei, volume_title="V"))
@@ -866,7 +868,7 @@ def test_a_witness_record_is_read_field_by_field():
     "text, length, expected",
     [
         ("a" * 60, 60, "a" * 60),  # no longer than the limit: all of it
-        ("abcde fghij", 11, "abcde fghij"),  # exactly the limit, a space near the start: still all
+        ("ab cdefghij", 11, "ab cdefghij"),  # exactly the limit, a space near the start: still all
         ("x " + "b" * 59, 60, "b" * 59),  # the tail starts with a space: dropped
         ("xx" + "a" * 29 + " " + "b" * 28, 58, "a" * 29 + " " + "b" * 28),  # a space at half the length is not near
         ("xx" + "a" * 29 + " " + "b" * 30, 60, "b" * 30),  # a space just before half is near
@@ -1029,3 +1031,36 @@ def test_only_a_footnote_as_last_furniture_line_is_a_cut_footnote(monkeypatch):
     _parsed_as(monkeypatch, replace(doc, paragraphs=(), furniture_lines=closing))
     reading = parse_witness_text(doc.text, source="s", partial=True)
     assert reading.caveats == () and reading.cut_paragraph is None
+
+
+def test_a_tei_witness_is_complete_so_its_pages_are_not_called_partial(data_copy):
+    volume = TEI.with_name("frus1930v01-d3.xml")
+    record = add_document(AddRequest("frus1930v01-d3", tei_file=volume, volume_title="V"))
+    assert record["frus"]["pages"] == [6, 7]
+    assert record["frus"]["pages_basis"] == (
+        "The text's page marker(s) [Page 7] stand inside the text, so the document begins on page 6 "
+        "(an inference from the first marker) and the text read ends on page 7."
+    )
+
+
+def test_the_tei_date_dates_a_text_that_gives_no_date_itself():
+    text = "The Secretary of State to the Embassy in India\n\n916. A paragraph of text here."
+    record = record_for(
+        "frus1930v01-d5",
+        text.encode(),
+        _reading(text),
+        {},
+        volume_title="V",
+        tei_date="1930-02-07T12:00:00",
+        retrieval="r",
+    )
+    assert record["date"] == "1930-02-07" and record["short_title"] == "Document 916, 7 February 1930"
+
+
+def test_several_caveats_of_the_parser_are_joined_in_the_note(data_copy, tmp_path, monkeypatch):
+    reading = witness.WitnessReading(
+        _doc(), partial=True, cut_paragraph=None, caveats=("first caveat", "second caveat")
+    )
+    monkeypatch.setattr(adding, "parse_witness_text", lambda text, **kwargs: reading)
+    record = add_document(AddRequest("frus1950v07-d2015", text_file=_page(tmp_path, TELEGRAM), coverage="partial"))
+    assert record["witness"]["note"].endswith(" The parser's reading: first caveat; second caveat.")
