@@ -961,13 +961,14 @@ def test_a_whole_text_the_parser_cannot_read_raises_the_parsers_own_error():
 
 
 def test_a_partial_text_the_parser_cannot_read_keeps_every_detail_of_the_error():
-    bad = "795.00/12–1850: Telegram\n\n"
+    bad = HEADING + "916. A paragraph.\n\n[Page twelve]\n\nMore."
     with pytest.raises(FrusParseError) as direct:
         parse_frus_text(bad, source="s.txt")
     with pytest.raises(FrusParseError) as excinfo:
         parse_witness_text(bad, source="s.txt", partial=True)
     error, original = excinfo.value, direct.value
-    assert error.message == f"{original.message} (a partial witness: the text stops part-way)"
+    assert original.found == "[Page twelve]" and original.line == 7
+    assert error.message == "malformed page marker (a partial witness: the text stops part-way)"
     assert (error.line, error.expected, error.source, error.found) == (
         original.line,
         original.expected,
@@ -1064,3 +1065,13 @@ def test_several_caveats_of_the_parser_are_joined_in_the_note(data_copy, tmp_pat
     monkeypatch.setattr(adding, "parse_witness_text", lambda text, **kwargs: reading)
     record = add_document(AddRequest("frus1950v07-d2015", text_file=_page(tmp_path, TELEGRAM), coverage="partial"))
     assert record["witness"]["note"].endswith(" The parser's reading: first caveat; second caveat.")
+
+
+def test_a_tei_division_the_parser_cannot_read_names_the_file_and_division(data_copy, tmp_path):
+    volume = _volume(tmp_path, '<titleStmt><title type="complete">V</title></titleStmt>')
+    xml = volume.read_text(encoding="utf-8")
+    volume.write_text(xml.replace("<p>", "<p>[Page twelve] ", 1), encoding="utf-8")
+    with pytest.raises(FrusParseError) as excinfo:
+        add_document(AddRequest("frus1930v01-d14", tei_file=volume))
+    assert excinfo.value.source == "frus1930v01.xml#d14" and excinfo.value.found == "[Page twelve]"
+    assert not (data_copy / "documents" / "frus1930v01-d14").exists()
