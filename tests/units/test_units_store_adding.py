@@ -1075,3 +1075,14 @@ def test_a_tei_division_the_parser_cannot_read_names_the_file_and_division(data_
         add_document(AddRequest("frus1930v01-d14", tei_file=volume))
     assert excinfo.value.source == "frus1930v01.xml#d14" and excinfo.value.found == "[Page twelve]"
     assert not (data_copy / "documents" / "frus1930v01-d14").exists()
+
+
+def test_the_date_of_the_tei_division_reaches_the_record(data_copy, monkeypatch):
+    text = "The Secretary of State to the Embassy in India\n\n916. A paragraph of text here."
+    reading = parse_witness_text(text, source="t", partial=False)
+    read = {"kind": "tei-volume", "url": PAGE_URL, "read_via": "r", "characters": len(text), "coverage": "complete"}
+    monkeypatch.setattr(
+        adding, "_read", lambda request, volume, number: (text.encode(), reading, read, "1930-02-07T12:00")
+    )
+    record = add_document(AddRequest("frus1930v01-d5", tei_file=TEI, volume_title="V"))
+    assert record["date"] == "1930-02-07"
