@@ -1071,9 +1071,11 @@ def test_a_tei_division_the_parser_cannot_read_names_the_file_and_division(data_
     volume = _volume(tmp_path, '<titleStmt><title type="complete">V</title></titleStmt>')
     xml = volume.read_text(encoding="utf-8")
     volume.write_text(xml.replace("<p>", "<p>[Page twelve] ", 1), encoding="utf-8")
-    with pytest.raises(FrusParseError) as excinfo:
+    with pytest.raises(AddError) as excinfo:
         add_document(AddRequest("frus1930v01-d14", tei_file=volume))
-    assert excinfo.value.source == "frus1930v01.xml#d14" and excinfo.value.found == "[Page twelve]"
+    message = str(excinfo.value)
+    assert message.startswith(f"{volume}, division d14: not a FRUS document the parser can read (")
+    assert "frus1930v01.xml#d14" in message and "[Page twelve]" in message
     assert not (data_copy / "documents" / "frus1930v01-d14").exists()
 
 
