@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kernel_utils.errors import Problem, TeiError, TextIntegrityError
 from kernel_utils.text.header import (
     Address,
     Heading,
@@ -16,7 +17,6 @@ from kernel_utils.text.header import (
     split_address,
     strip_address_note,
 )
-from kernel_utils.errors import Problem, TeiError, TextIntegrityError
 from kernel_utils.text.markers import strip_markers
 from kernel_utils.text.model import FrusDocument, HeaderLine, PageBreak, Paragraph, page_of
 from kernel_utils.text.paragraphs import BuiltParagraphs, build_paragraphs, paragraph_pages
