@@ -130,15 +130,17 @@ from .layers.argument.export import (
 )
 from .layers.timeline.model import (
     date_disagreements as date_disagreements,
-    document_moment as document_moment,
     event_detail as event_detail,
     events_frame as events_frame,
-    EVIDENCE_CATEGORIES as EVIDENCE_CATEGORIES,
     filter_events as filter_events,
-    knowledge_horizon as knowledge_horizon,
     load_timeline as load_timeline,
-    Moment as Moment,
     passage_links as passage_links,
+)
+from .layers.timeline.horizon import (
+    document_moment as document_moment,
+    EVIDENCE_CATEGORIES as EVIDENCE_CATEGORIES,
+    knowledge_horizon as knowledge_horizon,
+    Moment as Moment,
 )
 from .layers.timeline.export import (
     timelinejs_json as timelinejs_json,

@@ -527,3 +527,95 @@ def test_the_tables_have_one_row_per_fact_cited_document_and_unknown():
     assert list(unknowns.columns) == ["question", "why it matters", "searched", "step"]
     assert list(unknowns.index) == [k.id for k in chain.load_known_unknowns(doc)]
     assert list(unknowns["step"]) == [k.step or "" for k in chain.load_known_unknowns(doc)]
+
+
+def test_the_tables_read_the_document_they_are_given_not_the_default(monkeypatch):
+    doc = "frus1950v07-d970"
+    assert list(chain.chain_table(doc)["value"]) == [f.value for s in chain.load_provenance(doc).steps for f in s.facts]
+    asked: list[str | None] = []
+    undated = CitedDocument(
+        "c1",
+        "T",
+        "telegram",
+        "cites",
+        "verified",
+        None,
+        None,
+        "unknown",
+        (),
+        None,
+        (chain.TextPassage(0, 1, "x"),),
+        "",
+        (),
+    )
+    monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: asked.append(document_id) or (undated,))
+    monkeypatch.setattr(
+        chain,
+        "load_known_unknowns",
+        lambda document_id=None: asked.append(document_id) or (chain.KnownUnknown("k", "q", "w", "s"),),
+    )
+    chain.cited_documents_table(doc)
+    chain.known_unknowns_table(doc)
+    assert asked == [doc, doc]
+
+
+def test_an_empty_chain_still_has_the_tables_columns_and_a_missing_date_list_says_none(monkeypatch):
+    monkeypatch.setattr(chain, "load_provenance", lambda document_id=None: ProvenanceChain("d", ()))
+    assert list(chain.chain_table("d").columns) == ["step", "field", "value", "status", "sources"]
+    undated = CitedDocument(
+        "c1",
+        "T",
+        "telegram",
+        "cites",
+        "verified",
+        None,
+        None,
+        "unknown",
+        (),
+        None,
+        (chain.TextPassage(0, 1, "x"),),
+        "",
+        (),
+    )
+    monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: (undated,))
+    row = chain.cited_documents_table("d").loc["c1"]
+    assert (row["date"], row["dates in sources"]) == ("unknown", "none")
+
+
+def test_publication_facts_come_from_the_first_chain_of_the_same_volume_that_has_a_publication_step(monkeypatch):
+    from types import SimpleNamespace
+
+    from kernel_utils.store import documents
+
+    volumes = {"a1": "A", "b1": "B", "a2": "A", "a3": "A"}
+    chains = {
+        "b1": ProvenanceChain("b1", (Step("publication", 1, "", "", (), ()),)),
+        "a2": ProvenanceChain("a2", (Step("creation", 1, "", "", (), ()),)),
+        "a3": ProvenanceChain("a3", (Step("creation", 1, "", "", (), ()), Step("publication", 2, "", "", (), ()))),
+    }
+
+    def record(document_id):
+        assert document_id in volumes, document_id
+        return SimpleNamespace(volume_id=volumes[document_id])
+
+    def provenance(document_id=None):
+        assert document_id in chains, document_id
+        return chains[document_id]
+
+    monkeypatch.setattr(documents, "list_documents", lambda: list(volumes))
+    monkeypatch.setattr(documents, "document_record", record)
+    monkeypatch.setattr(chain, "has_provenance", lambda document_id=None: document_id in chains)
+    monkeypatch.setattr(chain, "load_provenance", provenance)
+    assert chain.volume_publication_document("a1") == "a3"
+    assert chain.volume_publication_document("a3") == "a3"
+    assert chain.volume_publication_document("b1") == "b1"
+    volumes["a3"] = "C"
+    assert chain.volume_publication_document("a1") is None
+
+
+def test_an_unknown_document_is_a_key_error_listing_the_bundled_ones():
+    from kernel_utils.store.documents import list_documents
+
+    with pytest.raises(KeyError) as error:
+        chain.layer_files("no-such-document")
+    assert error.value.args[0] == f"no bundled document 'no-such-document'; bundled: {', '.join(list_documents())}"
