@@ -74,14 +74,6 @@ def test_rebuild_text_reports_uncovered_text_as_a_data_error():
         lost_heading.rebuild_text()
 
 
-def test_header_lines_are_rendered_from_fields_only_when_they_spell_the_line():
-    doc = parse(f"{HEADING}\n\n{ADDRESS}1\n\n12. Text.")
-    line = doc.header_lines[1]
-    assert line.kind == "address" and model._render_header_line(doc, line) == ADDRESS + "1"
-    other = FrusDocument(**{**doc.__dict__, "sender": "Someone else"})
-    assert model._render_header_line(other, line) == line.value  # falls back to the stored line
-
-
 def test_paragraph_table_and_lookups():
     doc = parse("A to B\n\n1. First [Page 4] point.\n\n2. Second.")
     table = doc.paragraph_table()

@@ -7,7 +7,6 @@ verbatim text from the parsed elements, which is how the tests prove nothing was
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
@@ -193,8 +192,9 @@ class FrusDocument:
         return "".join(out)
 
     def _pieces(self) -> list[tuple[int, int, str]]:
-        """Every element as (start, end, rendered text), in text order."""
-        pieces = [(line.start, line.end, _render_header_line(self, line)) for line in self.header_lines]
+        """Every element as (start, end, rendered text), in text order: header and furniture lines as
+        stored, paragraphs with their page markers put back, the signature, lone page markers."""
+        pieces = [(line.start, line.end, line.value) for line in self.header_lines]
         pieces += [(p.start, p.end, _render_paragraph(p)) for p in self.paragraphs]
         pieces += [(line.start, line.end, line.value) for line in self.furniture_lines]
         signature_lines = any(line.kind == "signature" for line in self.furniture_lines)
@@ -225,21 +225,6 @@ class FrusDocument:
                     )
                 ]
             )
-
-
-def _render_header_line(doc: FrusDocument, line: HeaderLine) -> str:
-    """Render a header line from the parsed fields where the fields spell it out whole
-    (heading "designation: Type", address "sender to recipient" plus any footnote digits);
-    other lines (wrapped, prefixed, later-series headings) are rendered as stored."""
-    if line.kind == "heading" and doc.file_designation is not None and doc.doc_type is not None:
-        rendered = f"{doc.file_designation}: {doc.doc_type}"
-        if line.value == rendered:
-            return rendered
-    if line.kind == "address" and doc.sender is not None and doc.recipient is not None:
-        rendered = f"{doc.sender} to {doc.recipient}"
-        if line.value.startswith(rendered) and re.fullmatch(r"\s?\d{0,3}", line.value[len(rendered) :]):
-            return rendered + line.value[len(rendered) :]  # footnote digits glued to the end, if any
-    return line.value
 
 
 def _render_paragraph(p: Paragraph) -> str:

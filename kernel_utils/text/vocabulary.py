@@ -172,7 +172,7 @@ def is_telegram_number(number: str, doc_type: str | None) -> bool:
     """A number opening the body is a telegram number in telegrams, or when it has a series
     prefix ("Delga 460") or reads "Unnumbered"; in a document of unknown type a bare number
     other than 1 (which opens a numbered list); otherwise it is the first numbered point."""
-    if number == "Unnumbered" or not number[:1].isdigit():
+    if not number[:1].isdigit():  # a series prefix, or "Unnumbered"
         return True
     if doc_type is None:
         return number != "1"
