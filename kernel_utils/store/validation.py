@@ -323,7 +323,7 @@ def _problem_from_schema_error(error, instance: Any, file: str) -> Problem:
     node = instance
     for step in path:
         if isinstance(step, int) and not record:
-            record = record_label(node[step], step) if isinstance(node, list) else f"#{step + 1}"
+            record = record_label(node[step], step)  # an int step indexes a JSON array
             field_parts = []
         else:
             field_parts.append(str(step))
