@@ -489,6 +489,10 @@ def test_loading_defaults_to_the_default_document_and_reading_a():
     assert (supports.id, supports.label, supports.role, supports.aif_type) == ("supports", "supports", "support", "RA")
     premise = vocabulary.unit_types["premise"]
     assert (premise.id, premise.label, premise.shape, premise.colour) == ("premise", "premise", "rect", "#56B4E9")
+    assert premise.definition.startswith("A statement the telegram offers as given")
+    assert supports.aif_text == "Default Inference" and supports.definition.startswith(
+        "The source units, taken together"
+    )
     assert load_reading().id == "reading-a" and load_reading(document=doc).document == doc
 
 
@@ -842,6 +846,21 @@ def test_a_based_reading_may_inherit_nothing(root):
 
 
 # ------------------------------------------------------------------ relations
+def test_a_base_reading_without_relations_lends_only_units(root):
+    base = {k: v for k, v in reading().items() if k != "relations"}
+    data = based(
+        inherits={"units": ["u1", "u2"], "relations": []},
+        relations=[r("ry1", "supports", ["u1"], "u2"), r("ry2", "supports", ["u2"], "y3")],
+    )
+    assert problems(root, data, FILE_Y, **{"reading-x": base}) == []
+
+
+def test_a_relation_without_ends_misses_its_target(root):
+    data = reading()
+    data["relations"].append({"id": "r3", "type": "supports"})
+    assert problems(root, data) == [("'r3'", "to", "the id of a unit of this reading (e.g. u1, u2, u3)", "None")]
+
+
 def test_a_relation_type_comes_from_the_vocabulary(root):
     data = reading()
     data["relations"][1]["type"] = "causes"  # and so the conclusion is no longer reached
@@ -990,10 +1009,11 @@ def test_reached_from_premises_follows_inference_edges_only_forward():
         "a": {"type": "claim"},
         "b": {"type": "claim"},
         "c": {"type": "claim"},
+        "d": {"type": "claim"},
         "q": {"type": "premise"},
     }
-    edges = [("p", "a", "r1"), ("a", "b", "r2"), ("c", "p", "r3"), ("b", "a", "r4")]
-    assert _reached_from_premises(units, edges) == {"p", "q", "a", "b"}
+    edges = [("p", "a", "r1"), ("a", "b", "r2"), ("c", "p", "r3"), ("b", "a", "r4"), ("c", "d", "r5")]
+    assert _reached_from_premises(units, edges) == {"p", "q", "a", "b"}  # c and d: not from a premise
     assert _reached_from_premises({"a": {}}, [("a", "a", "r")]) == set()
 
 
@@ -1005,6 +1025,9 @@ def test_find_cycle_returns_only_the_edges_on_the_cycle():
     assert _find_cycle(["a", "b"], [("a", "b", "r1"), ("a", "b", "r2")]) is None  # two edges, same direction
     assert _find_cycle([], [("a", "b", "r1"), ("b", "a", "r2")]) is None  # only from the units listed
     assert _find_cycle(["b", "a"], [("a", "b", "r1"), ("b", "a", "r2")]) == [("b", "a", "r2"), ("a", "b", "r1")]
+    assert _find_cycle(["a", "b"], [("a", "b", "r1"), ("b", "b", "r2")]) == [
+        ("b", "b", "r2")
+    ]  # not the edge that led there
 
 
 # ------------------------------------------------------------------ resolving and the vocabulary's own check
@@ -1026,6 +1049,13 @@ def test_resolving_a_reading_gives_each_unit_and_relation_its_origin():
     assert resolve_reading({"inherits": {"units": ["a"], "relations": []}}, {"units": [{"id": "a"}]})[2] == {
         "a": "inherited"
     }
+    # a base or an inherits that lacks a list holds nothing of that kind
+    only_units = resolve_reading({"inherits": {"units": ["a"]}}, {"units": [{"id": "a"}]})
+    assert only_units == ({"a": {"id": "a"}}, {}, {"a": "inherited"}, {})
+    only_relations = resolve_reading(
+        {"inherits": {"relations": ["r1"]}, "units": [{"id": "a"}]}, {"relations": [{"id": "r1"}]}
+    )
+    assert only_relations == ({"a": {"id": "a"}}, {"r1": {"id": "r1"}}, {"a": "own"}, {"r1": "inherited"})
 
 
 def test_the_vocabulary_has_unique_ids_and_no_id_for_both_kinds():

@@ -140,7 +140,7 @@ def check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(file, "", "main_conclusion", f"the id of a unit of {data['id']}", repr(data["main_conclusion"]))
         return
     if ends_ok:
-        yield from _map_problems(data, file, units, rels, unit_origin, rel_types, [p.id for p in paragraphs], paragraphs)
+        yield from _map_problems(data, file, units, rels, unit_origin, rel_types, paragraphs)
 
 
 def _unit_problems(data: dict[str, Any], ctx: CheckContext, unit_types: list[str],
@@ -235,8 +235,7 @@ def _relation_problems(data: dict[str, Any], ctx: CheckContext, units: Mapping[s
 
 
 def _map_problems(data: dict[str, Any], file: str, units: Mapping[str, Record], rels: Mapping[str, Record],
-                  unit_origin: Mapping[str, str], rel_types: Mapping[str, str], paragraph_ids: list[str],
-                  paragraphs: list) -> Iterator[Problem]:
+                  unit_origin: Mapping[str, str], rel_types: Mapping[str, str], paragraphs: list) -> Iterator[Problem]:
     """The map as a whole: no circular support, no orphan, the main conclusion a conclusion reached
     from a premise, and (coverage 'whole') a unit in every paragraph of the reading's own document."""
     inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(str(r.get("type"))) in INFERENCE_ROLES for s in r["from"]]
