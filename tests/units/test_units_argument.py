@@ -611,8 +611,8 @@ NOT_REACHED = (
 def test_the_small_pieces():
     assert argument_dir("d1") == "documents/d1/argument"
     assert INFERENCE_ROLES == ("support", "condition")
-    assert [p.id for p in _paragraphs(MEMO, "d1")] == ["p01", "p02", "p03"]
-    assert _paragraphs("   ", "d1") == []  # unparseable: the document's own check reports it
+    assert [p.id for p in _paragraphs(MEMO)] == ["p01", "p02", "p03"]
+    assert _paragraphs("   ") == []  # unparseable: the document's own check reports it
 
 
 def test_a_valid_reading_has_no_problem(root):

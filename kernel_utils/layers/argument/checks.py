@@ -100,11 +100,12 @@ def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
         yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
 
 
-def _paragraphs(text: str, document: str) -> list:
+def _paragraphs(text: str) -> list:
     """The paragraphs of a bundled text, or none when it cannot be parsed: the document's own
-    check (store.documents) reports that failure with its file and line, once."""
+    check (store.documents) reports that failure with its file and line, once (so the error,
+    and the source it would name, is not reported here)."""
     try:
-        return list(parse_frus_text(text, source=document).paragraphs)
+        return list(parse_frus_text(text).paragraphs)
     except FrusParseError:
         return []
 
@@ -127,7 +128,7 @@ def check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
         return
     unit_types = [str(t.get("id")) for t in vocab["unit_types"] if isinstance(t, dict)]
     rel_types = {str(t.get("id")): str(t.get("role")) for t in vocab["relation_types"] if isinstance(t, dict)}
-    paragraphs = _paragraphs(text, doc)
+    paragraphs = _paragraphs(text)
     yield from _unit_problems(data, ctx, unit_types, {doc: (text, paragraphs)})
     base_problems, base, stop = _base_problems(data, ctx, where)
     yield from base_problems
@@ -157,7 +158,7 @@ def _unit_problems(data: dict[str, Any], ctx: CheckContext, unit_types: list[str
         udoc = u.get("document", doc)
         if udoc not in texts:
             other = ctx.document_text(udoc)
-            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else [])
+            texts[udoc] = (other, _paragraphs(other) if other is not None else [])
         utext, uparagraphs = texts[udoc]
         quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
         yield from quote_problems

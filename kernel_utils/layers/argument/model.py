@@ -411,8 +411,8 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
 
 
 def _span_key(first: Reading, second: Reading, uid: str) -> int:
-    u = first.units.get(uid) or second.units.get(uid)
-    return u.start if u else 0
+    """Where a unit starts, in the first reading if it has it, else in the second (which then does)."""
+    return (first.units.get(uid) or second.units[uid]).start
 
 
 # =========================================================================== loading
@@ -451,7 +451,7 @@ def load_reading(reading_id: str = "reading-a", document: str | None = None) -> 
     return Reading(
         data,
         [Unit(u["id"], u["type"], u["paragraph"], u["start"], u["end"], u["quote"], u["label"], u["rationale"],
-              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid], u.get("document", data["document"])) for uid, u in units.items()],
+              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid], u.get("document") or data["document"]) for uid, u in units.items()],
         [Relation(r["id"], r["type"], tuple(r["from"]), r["to"], r["rationale"], rel_origin[rid], r.get("refers_to")) for rid, r in rels.items()],
         vocabulary,
         text,
