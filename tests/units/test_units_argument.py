@@ -490,6 +490,7 @@ def test_loading_defaults_to_the_default_document_and_reading_a():
     premise = vocabulary.unit_types["premise"]
     assert (premise.id, premise.label, premise.shape, premise.colour) == ("premise", "premise", "rect", "#56B4E9")
     assert premise.definition.startswith("A statement the telegram offers as given")
+    assert vocabulary.description.startswith("The small vocabulary of the argument layer")
     assert supports.aif_text == "Default Inference" and supports.definition.startswith(
         "The source units, taken together"
     )
@@ -502,6 +503,29 @@ def test_an_unknown_reading_names_the_readings_there_are():
     assert (
         caught.value.args[0] == "no reading 'reading-z' of frus1950v07-d1077; readings: reading-a, reading-b, reading-c"
     )
+
+
+def test_a_document_without_an_argument_layer_has_no_reading():
+    assert list_readings("frus1950v07-d1013") == []
+    with pytest.raises(KeyError) as caught:
+        load_reading("reading-a", "frus1950v07-d1013")
+    assert caught.value.args[0] == "no reading 'reading-a' of frus1950v07-d1013; readings: "
+
+
+def test_a_named_document_is_read_even_when_another_is_the_default(data_copy):
+    """Every part of a reading (its list, vocabulary and text) comes from the document named, not the default."""
+    from kernel_utils.store.documents import load_document
+
+    edition = data_copy / "edition.json"
+    edition.write_text(
+        json.dumps({**json.loads(edition.read_text(encoding="utf-8")), "default_document": "frus1950v07-d1013"}),
+        encoding="utf-8",
+    )
+    doc = "frus1950v07-d1077"
+    assert list_readings() == [] and list_readings(doc) == ["reading-a", "reading-b", "reading-c"]
+    a = load_reading("reading-a", doc)
+    assert a.document == doc and a.text == load_document(doc).text
+    assert set(a.vocabulary.unit_types) == set(load_vocabulary(doc).unit_types)
 
 
 def test_a_loaded_unit_and_relation_keep_every_field():
@@ -519,6 +543,7 @@ def test_a_loaded_unit_and_relation_keep_every_field():
     )
     assert u.reconstruction == "To discuss Korea with the Chinese Communists would be appeasement."
     assert u.label == "Talking would be appeasement" and u.rationale.startswith("Never stated in the telegram")
+    assert a.text == load_reading("reading-b").text and "appeasement" in a.text[u.start : u.end]
     assert a.unit("a01").implicit is False and a.unit("a01").reconstruction is None
     b = load_reading("reading-b")
     assert (b.unit("a11").origin, b.unit("a01").origin, b.unit("b01").origin) == ("override", "inherited", "own")

@@ -311,7 +311,7 @@ class Reading:
         fallen = tuple(u for u in self.units if u in before and u not in after and u not in unit_ids)
         unanswered = []
         for u in self.units:
-            rebuttals = [r for r in self.relations_into(u, (CONFLICT,)) if r.type == "rebuts"]
+            rebuttals = [r for r in self.relations_into(u) if r.type == "rebuts"]  # a conflict relation by its type
             if rebuttals and u in after and not any(all(s in after for s in r.sources) for r in rebuttals):
                 if any(all(s in before for s in r.sources) for r in rebuttals):
                     unanswered.append(u)
