@@ -553,6 +553,7 @@ def test_a_loaded_unit_and_relation_keep_every_field():
     ref = c.relations["rc31"]
     assert (ref.type, ref.sources, ref.target, ref.origin) == ("supports", ("c21",), "c20", "own")
     assert ref.refers_to is not None and ref.refers_to["document"] == "frus1950v07-d1055"
+    assert ref.rationale.startswith("By reference: the instruction defers to Deptel 916")
     assert c.unit("no-appeasement").document == "frus1950v07-d1013" and c.text_of(c.unit("no-appeasement")) != c.text
 
 

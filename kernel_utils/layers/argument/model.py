@@ -389,9 +389,7 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
             if a.statement != b.statement and (a.start, a.end) == (b.start, b.end):
                 parts.append("reconstruction changed")
             change = "; ".join(parts)
-        shown = b or a
-        if shown is None:  # uid comes from one of the two readings
-            continue
+        shown = b if b is not None else first.units[uid]  # uid comes from one of the two readings
         unit_rows.append({"id": uid, "paragraph": f"¶{shown.number}", "change": change,
                           f"type in {first.id}": a.type if a else "—", f"type in {second.id}": b.type if b else "—",
                           "label": shown.label})
@@ -401,9 +399,7 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
         if ra is not None and rb is not None and (ra.type, ra.sources, ra.target) == (rb.type, rb.sources, rb.target):
             continue
         change = f"only in {second.id}" if ra is None else f"only in {first.id}" if rb is None else "redefined"
-        r = rb or ra
-        if r is None:  # rid comes from one of the two readings
-            continue
+        r = rb if rb is not None else first.relations[rid]  # rid comes from one of the two readings
         rel_rows.append({"id": rid, "change": change, "type": r.type, "from": ", ".join(r.sources), "to": r.target, "rationale": r.rationale})
     units = pd.DataFrame(unit_rows, columns=["id", "paragraph", "change", f"type in {first.id}", f"type in {second.id}", "label"]).set_index("id")
     relations = pd.DataFrame(rel_rows, columns=["id", "change", "type", "from", "to", "rationale"]).set_index("id")
