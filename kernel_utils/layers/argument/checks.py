@@ -36,7 +36,7 @@ def resolve_reading(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> 
     rels: dict[str, Mapping[str, Any]] = {}
     unit_origin: dict[str, str] = {}
     rel_origin: dict[str, str] = {}
-    inherits = data.get("inherits") or {"units": [], "relations": []}
+    inherits = data.get("inherits") or {}  # each list defaults to empty below
     if base is not None:
         base_units = {u["id"]: u for u in base.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
         base_rels = {r["id"]: r for r in base.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
