@@ -87,36 +87,51 @@ def test_errors_import_nothing_of_the_package_and_tools_are_never_imported_by_it
 
 
 # --------------------------------------------------------------------------- the public API
-def _type_checking_imports() -> dict[str, tuple[str, ...]]:
-    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
-    block = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
-    return {
-        n.module.removeprefix("kernel_utils."): tuple(a.name for a in n.names)
-        for n in block.body
-        if isinstance(n, ast.ImportFrom)
-    }
+def _stub_imports() -> dict[str, tuple[str, ...]]:
+    """The stub's public names by module: ``from .store.documents import load_document as load_document``."""
+    tree = ast.parse((PACKAGE / "__init__.pyi").read_text(encoding="utf-8"))
+    table: dict[str, tuple[str, ...]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            assert node.level == 1 and node.module, "the stub imports only from the package's own modules"
+            for alias in node.names:
+                assert alias.asname == alias.name, f"{alias.name}: write 'name as name' (an explicit re-export)"
+            table[node.module] = table.get(node.module, ()) + tuple(a.name for a in node.names)
+    return table
 
 
-def test_type_checkers_see_every_lazy_name_with_its_real_module():
-    assert _type_checking_imports() == kernel_utils._LAZY
+def test_the_stub_is_the_one_list_of_public_names_and_all_follows_it():
+    names = [name for names in _stub_imports().values() for name in names]
+    assert len(names) == len(set(names)), "a name is listed twice in __init__.pyi"
+    assert sorted(kernel_utils.__all__) == sorted([*names, "__version__"])
 
 
 def test_all_is_the_promise_every_name_resolves_and_its_module_exports_it():
-    names = [n for n in kernel_utils.__all__ if n != "__version__"]
-    assert len(names) == len(set(names))
-    eager = {
-        n for n, v in vars(kernel_utils).items() if not n.startswith("_") and not isinstance(v, type(kernel_utils))
-    }
-    assert set(names) == (
-        eager - {"annotations", "importlib", "version", "PackageNotFoundError", "TYPE_CHECKING", "Any"}
-    ) | set(kernel_utils._WHERE)
-    for name in names:
-        value = getattr(kernel_utils, name)
-        module = kernel_utils._WHERE.get(name)
-        home = (
-            importlib.import_module(f"kernel_utils.{module}") if module else importlib.import_module(value.__module__)
-        )
-        assert name in home.__all__, f"{name} is public in kernel_utils but not in {home.__name__}.__all__"
+    for module, names in _stub_imports().items():
+        home = importlib.import_module(f"kernel_utils.{module}")
+        for name in names:
+            assert getattr(kernel_utils, name) is getattr(home, name)
+            assert name in home.__all__, f"{name} is public in kernel_utils but not in {home.__name__}.__all__"
+
+
+def test_a_name_outside_the_stub_is_a_clear_attribute_error():
+    with pytest.raises(AttributeError, match="no_such_name"):
+        kernel_utils.no_such_name  # noqa: B018
+
+
+def test_importing_the_package_imports_no_layer_module_until_a_name_is_used():
+    code = (
+        "import sys, kernel_utils\n"
+        "before = {m for m in sys.modules if m.startswith('kernel_utils.layers.argument')}\n"
+        "kernel_utils.load_reading\n"
+        "after = {m for m in sys.modules if m.startswith('kernel_utils.layers.argument')}\n"
+        "print(sorted(before), 'kernel_utils.layers.argument.model' in after, 'pandas' in sys.modules)"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split()[0:2] == ["[]", "True"], out.stdout
 
 
 def test_the_version_comes_from_the_package_metadata():

@@ -10,7 +10,8 @@ from kernel_utils import (
     CitationError, bibtex, check_bibtex, check_ris, chicago_bibliography, chicago_note, citation_record, csl_json,
     format_citation, ris, validate_csl_json,
 )
-from kernel_utils.layers.provenance.citations import FORMATS, abbreviate_page_range, roman_to_int
+from kernel_utils.layers.provenance.citation_formats import FORMATS
+from kernel_utils.layers.provenance.citations import abbreviate_page_range, roman_to_int
 
 URL = "https://history.state.gov/historicaldocuments/frus1950v07/d1077"
 
@@ -103,7 +104,7 @@ def test_csl_schema_is_our_own_and_says_what_it_was_written_from():
     """The schema is the edition's own (no vendored third-party copy) and names the specification it follows."""
     from conftest import DATA
 
-    from kernel_utils.layers.provenance.citations import CSL_SCHEMA
+    from kernel_utils.layers.provenance.citation_formats import CSL_SCHEMA
 
     assert CSL_SCHEMA == "csl-json.schema.json"
     assert not (DATA / "schemas" / "csl-data.json").exists() and not (DATA / "schemas" / "csl-data.NOTICE.md").exists()

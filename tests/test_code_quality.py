@@ -13,15 +13,20 @@ from conftest import ROOT
 #: Files formatted with ``ruff format`` (the formatter is applied file by file as modules are rewritten).
 FORMATTED = [
     "kernel_utils/__init__.py",
+    "kernel_utils/__init__.pyi",
     "kernel_utils/errors.py",
     "kernel_utils/store/__init__.py",
     "kernel_utils/store/paths.py",
     "kernel_utils/layers/__init__.py",
+    "kernel_utils/layers/timeline/checks.py",
+    "kernel_utils/layers/timeline/horizon.py",
+    "kernel_utils/layers/timeline/model.py",
     "kernel_utils/views/absence.py",
     "setup.py",
     "tests/test_architecture.py",
     "tests/test_wheel.py",
     "tests/test_code_quality.py",
+    "tests/units",  # the small made-up cases: every file in the folder
 ]
 
 

@@ -16,7 +16,8 @@ from lxml import etree
 from markupsafe import Markup
 
 from kernel_utils import citation_record, load_reading
-from kernel_utils.layers.provenance.citations import FORMATS, chicago_bibliography, chicago_note
+from kernel_utils.layers.provenance.citation_formats import FORMATS
+from kernel_utils.layers.provenance.citations import chicago_bibliography, chicago_note
 from kernel_utils.views.argument.widgets import reading_view, type_view, unit_card, withdrawal_view
 from kernel_utils.views.provenance.tables import citation_block
 from kernel_utils.views.svg import el, render

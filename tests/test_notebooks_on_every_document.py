@@ -1,4 +1,4 @@
-"""Notebooks 00–05 run on every bundled document of the dossier and say plainly what a document lacks.
+"""Every notebook (00–06) runs on every bundled document of the dossier and say plainly what a document lacks.
 
 Each run executes the notebook on a fresh kernel with ``DOCUMENT_ID`` set (nothing is written back);
 a cell that raised would fail the run.  Slow (one run per notebook and document), part of the default run.
@@ -11,7 +11,7 @@ import pytest
 from kernel_utils import list_documents
 from tools.notebook_runner import execute_notebook, notebook_paths
 
-NOTEBOOKS = [p for p in notebook_paths() if p.name[:2] in {"00", "01", "02", "03", "04", "05"}]
+NOTEBOOKS = notebook_paths()
 DOCUMENTS = list_documents()
 
 

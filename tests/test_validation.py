@@ -104,7 +104,7 @@ def test_loading_the_telegram_imports_no_layer():
     import subprocess
     import sys
 
-    code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.layers.timeline.model', 'kernel_utils.layers.argument.model'))))"
+    code = "import sys, kernel_utils; kernel_utils.load_telegram(); print(sorted(m for m in sys.modules if m.startswith(('pandas', 'matplotlib', 'kernel_utils.layers.timeline', 'kernel_utils.layers.argument.model'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]", out
 

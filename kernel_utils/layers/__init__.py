@@ -19,7 +19,7 @@ declare(
             "documents/*/known_unknowns.json",
         ),
         f"{__name__}.provenance.file_designation": ("decimal_file_classes.json",),
-        f"{__name__}.timeline.model": ("timeline/events.json",),
+        f"{__name__}.timeline.checks": ("timeline/events.json",),
         f"{__name__}.argument.checks": ("documents/*/argument/vocabulary.json", "documents/*/argument/reading-*.json"),
         f"{__name__}.teaching.glossary": ("glossary.json",),
         f"{__name__}.dossier.resolution": ("dossier/telegrams.json",),

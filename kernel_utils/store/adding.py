@@ -166,12 +166,14 @@ def _read_tei(request: AddRequest, path: Path, volume_id: str, number: int) -> t
     div = request.tei_document or f"d{number}"
     try:
         imported = import_tei(path, div, label=path.name)
+        text = imported.document.text
+        reading = parse_witness_text(text, source=f"{path.name}#{div}", partial=False)
     except TeiError as exc:
         if "no <div type='document'" in str(exc):
             raise AddError(f"unknown id {request.document_id!r} in this volume: {exc}") from None
         raise AddError(f"{path}: not a TEI volume the importer can read ({exc})") from None
-    text = imported.document.text
-    reading = parse_witness_text(text, source=f"{path.name}#{div}", partial=False)
+    except FrusParseError as exc:  # as for a page text: one AddError, the parser's message inside it
+        raise AddError(f"{path}, division {div}: not a FRUS document the parser can read ({exc})") from None
     witness = {"kind": "tei-volume", "url": tei_volume_url(volume_id),
                "read_via": request.read_via or f"the TEI file {path.name}, division {div}, rendered as text by kernel_utils.text.tei.import_tei",
                "characters": len(text), "coverage": "complete", "tei_div": div,

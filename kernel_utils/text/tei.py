@@ -135,6 +135,10 @@ def _inline_source(div: Element, head: Element) -> Element | None:
     return found
 
 
+#: A block break between header lines (its kind is empty; its value is never read).
+_BREAK = ("", "")
+
+
 def _read_head(head: Element, inline_source: Element | None, f: HeaderFields) -> list[tuple[str, str]]:
     """Designation, type, sender and recipient from the head (and the older inline source note);
     the heading and address lines to render, with "" kinds as block breaks."""
@@ -144,7 +148,7 @@ def _read_head(head: Element, inline_source: Element | None, f: HeaderFields) ->
         if heading is not None:
             f.doc_type, f.sender, f.recipient = heading.doc_type, heading.sender, heading.recipient
             f.heading_number = heading.heading_number
-        return [("heading", head_text), ("", "")]
+        return [("heading", head_text), _BREAK]
     note_text = element_text(inline_source)
     if ": " in note_text:
         f.file_designation, f.doc_type = note_text.rsplit(": ", 1)
@@ -152,7 +156,7 @@ def _read_head(head: Element, inline_source: Element | None, f: HeaderFields) ->
         f.file_designation = note_text
     address = parse_address(head_text)
     f.sender, f.recipient = address.sender, address.recipient
-    return [("heading", note_text), ("", ""), ("address", head_text), ("", "")]
+    return [("heading", note_text), _BREAK, ("address", head_text), _BREAK]
 
 
 def _opener_texts(div: Element, f: HeaderFields) -> list[str]:
@@ -177,7 +181,8 @@ def _opener_texts(div: Element, f: HeaderFields) -> list[str]:
 
 
 def _read_opener(div: Element, f: HeaderFields) -> list[tuple[str, str]]:
-    """The opener lines, each with its marking kind, recorded into ``f``; then a block break."""
+    """The opener lines, each with its marking kind, recorded into ``f`` (one block: the last one
+    of the header, which :meth:`_Layout.header_blocks` ends like every block)."""
     lines: list[tuple[str, str]] = []
     for text in _opener_texts(div, f):
         kind = marking_kind(text) or "marking"
@@ -189,7 +194,7 @@ def _read_opener(div: Element, f: HeaderFields) -> list[tuple[str, str]]:
             match = RECEIVED.match(text)
             f.received = f.received or (match.group("value").strip() if match else None)
         lines.append((kind, text))
-    return lines + [("", "")] if lines else lines
+    return lines
 
 
 def _read_source_note(head: Element, f: HeaderFields) -> None:
@@ -281,7 +286,9 @@ def _render(
     return _Rendered(layout.text, header, spans, signature_span, furniture)
 
 
-def _document(where: str, r: _Rendered, f: HeaderFields, signature: str | None, footnotes: tuple[str, ...]) -> FrusDocument:
+def _document(
+    where: str, r: _Rendered, f: HeaderFields, signature: str | None, footnotes: tuple[str, ...]
+) -> FrusDocument:
     """The rendered text and fields as a :class:`FrusDocument`, paragraphs by the shared builder."""
     breaks = tuple(PageBreak(int(m.group(1)), m.start(), m.end()) for m in PAGE_MARKER.finditer(r.text))
     first_page = breaks[0].page - 1 if breaks else None

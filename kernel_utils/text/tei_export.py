@@ -188,7 +188,8 @@ def export_tei(
         div.set(f"{{{FRUS_NS}}}doc-dateTime-max", date)
     names: list[str] = []
     for name in [
-        *_bracketed_names(f"{doc.sender or ''} {doc.recipient or ''}"),
+        *_bracketed_names(doc.sender),
+        *_bracketed_names(doc.recipient),
         *([doc.signature] if doc.signature else []),
         *persons,
     ]:
@@ -204,7 +205,7 @@ def export_tei(
     for n, text in enumerate(doc.footnotes, start=2 if shape == "newer" and doc.file_designation else 1):
         etree.SubElement(div, qname("note"), {"n": str(n), "type": "footnote"}).text = text
     _write_persons(tei, div, names)
-    result: str = etree.tostring(tei, encoding="unicode", pretty_print=False)
+    result: str = etree.tostring(tei, encoding="unicode")
     return result
 
 
@@ -246,7 +247,7 @@ def check_frus_tei(xml: str | bytes) -> list[str]:
     for signed in div.xpath("tei:closer/tei:signed", namespaces=NAMESPACES):
         if not element_text(signed):
             problems.append("closer/signed: expected the signature text")
-    ids = set(root.xpath("//@xml:id", namespaces=NAMESPACES))
+    ids = set(root.xpath("//@xml:id"))  # the xml: prefix is bound in every XPath
     for ref in root.xpath("//tei:persName/@corresp", namespaces=NAMESPACES):
         if ref.lstrip("#") not in ids:
             problems.append(f"persName/@corresp: expected a reference to an xml:id in the file; found {ref!r}")

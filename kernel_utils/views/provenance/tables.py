@@ -13,7 +13,15 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from IPython.display import HTML
 
-from kernel_utils.layers.provenance.citations import FORMATS, CitationError, CitationRecord, citation_record, check_bibtex, check_ris, chicago_bibliography, chicago_note, csl_json, format_citation, validate_csl_json
+from kernel_utils.layers.provenance.citation_formats import (
+    FORMATS,
+    check_bibtex,
+    check_ris,
+    csl_json,
+    format_citation,
+    validate_csl_json,
+)
+from kernel_utils.layers.provenance.citations import CitationError, CitationRecord, chicago_bibliography, chicago_note, citation_record
 from kernel_utils.store.entities import Entity, Mention
 from kernel_utils.store.evidence import SourceRef
 from kernel_utils.layers.provenance.chain import LAYER_FILES, CitedDocument, KnownUnknown, ProvenanceChain, Step, layer_files
@@ -170,10 +178,10 @@ def _citation_check(rec: CitationRecord, fmt: str, text: str) -> str:
         ok = "valid against the edition's CSL-JSON schema (data/schemas/csl-json.schema.json, written from the CSL 1.0.2 item types and variables)"
     elif fmt == "bibtex":
         problems = check_bibtex(text)
-        ok = "keeps the BibTeX entry rules checked by kernel_utils.layers.provenance.citations.check_bibtex"
+        ok = "keeps the BibTeX entry rules checked by kernel_utils.layers.provenance.citation_formats.check_bibtex"
     else:
         problems = check_ris(text)
-        ok = "keeps the RIS tag rules checked by kernel_utils.layers.provenance.citations.check_ris"
+        ok = "keeps the RIS tag rules checked by kernel_utils.layers.provenance.citation_formats.check_ris"
     return "; ".join(problems) if problems else ok
 
 

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from kernel_utils.layers.timeline.model import knowledge_horizon
+from kernel_utils.layers.timeline.horizon import knowledge_horizon
 from kernel_utils.views.html import macro
 
 __all__ = ["events_table_html", "event_card_html", "horizon_summary_html"]

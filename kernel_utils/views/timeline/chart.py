@@ -26,7 +26,8 @@ from lxml import etree
 
 from typing import Any
 
-from kernel_utils.layers.timeline.model import CATEGORIES, Moment, document_moment
+from kernel_utils.layers.timeline.horizon import Moment, document_moment
+from kernel_utils.layers.timeline.model import CATEGORIES
 from kernel_utils.views.palette import OKABE_ITO
 from kernel_utils.views.figure import figure_bundle, figure_html
 
@@ -96,10 +97,10 @@ def timeline_chart(frame: pd.DataFrame, *, document: str | None = None, moment: 
 
     A dashed line marks ``moment`` (default: the date of ``document``, default the edition's own);
     its label, the legend and the alt text name the same day
-    (:func:`~kernel_utils.layers.timeline.model.document_moment`).  ``title`` defaults to
+    (:func:`~kernel_utils.layers.timeline.horizon.document_moment`).  ``title`` defaults to
     "<document> in its moment".
 
-    If ``frame`` has the horizon columns (:func:`~kernel_utils.layers.timeline.model.knowledge_horizon`), events
+    If ``frame`` has the horizon columns (:func:`~kernel_utils.layers.timeline.horizon.knowledge_horizon`), events
     with ``could_know`` False are drawn hollow.
     """
     import matplotlib

@@ -18,7 +18,8 @@ from IPython.display import HTML
 
 from kernel_utils.store.sources import load_sources
 from kernel_utils.store.entities import load_entities
-from kernel_utils.layers.timeline.model import CATEGORIES, LANES, document_moment, event_detail, events_frame, filter_events, knowledge_horizon, load_timeline
+from kernel_utils.layers.timeline.horizon import document_moment, knowledge_horizon
+from kernel_utils.layers.timeline.model import CATEGORIES, LANES, event_detail, events_frame, filter_events, load_timeline
 from kernel_utils.views.timeline.chart import timeline_chart
 from kernel_utils.views.timeline.cards import event_card_html, events_table_html
 from kernel_utils.views.static import StaticItem, listed_box, static_listing, with_static_html
