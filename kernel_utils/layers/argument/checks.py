@@ -36,7 +36,7 @@ def resolve_reading(data: Mapping[str, Any], base: Mapping[str, Any] | None) -> 
     rels: dict[str, Mapping[str, Any]] = {}
     unit_origin: dict[str, str] = {}
     rel_origin: dict[str, str] = {}
-    inherits = data.get("inherits") or {"units": [], "relations": []}
+    inherits = data.get("inherits") or {}  # each list defaults to empty below
     if base is not None:
         base_units = {u["id"]: u for u in base.get("units", []) if isinstance(u, Mapping) and isinstance(u.get("id"), str)}
         base_rels = {r["id"]: r for r in base.get("relations", []) if isinstance(r, Mapping) and isinstance(r.get("id"), str)}
@@ -100,11 +100,12 @@ def _check_vocabulary(data: dict[str, Any], ctx: CheckContext) -> Iterator[Probl
         yield Problem(ctx.file, f"'{name}'", "id", "unit types and relation types with different ids", f"{name!r} used for both")
 
 
-def _paragraphs(text: str, document: str) -> list:
+def _paragraphs(text: str) -> list:
     """The paragraphs of a bundled text, or none when it cannot be parsed: the document's own
-    check (store.documents) reports that failure with its file and line, once."""
+    check (store.documents) reports that failure with its file and line, once (so the error,
+    and the source it would name, is not reported here)."""
     try:
-        return list(parse_frus_text(text, source=document).paragraphs)
+        return list(parse_frus_text(text).paragraphs)
     except FrusParseError:
         return []
 
@@ -127,7 +128,7 @@ def check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
         return
     unit_types = [str(t.get("id")) for t in vocab["unit_types"] if isinstance(t, dict)]
     rel_types = {str(t.get("id")): str(t.get("role")) for t in vocab["relation_types"] if isinstance(t, dict)}
-    paragraphs = _paragraphs(text, doc)
+    paragraphs = _paragraphs(text)
     yield from _unit_problems(data, ctx, unit_types, {doc: (text, paragraphs)})
     base_problems, base, stop = _base_problems(data, ctx, where)
     yield from base_problems
@@ -140,7 +141,7 @@ def check_reading(data: dict[str, Any], ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(file, "", "main_conclusion", f"the id of a unit of {data['id']}", repr(data["main_conclusion"]))
         return
     if ends_ok:
-        yield from _map_problems(data, file, units, rels, unit_origin, rel_types, [p.id for p in paragraphs], paragraphs)
+        yield from _map_problems(data, file, units, rels, unit_origin, rel_types, paragraphs)
 
 
 def _unit_problems(data: dict[str, Any], ctx: CheckContext, unit_types: list[str],
@@ -157,7 +158,7 @@ def _unit_problems(data: dict[str, Any], ctx: CheckContext, unit_types: list[str
         udoc = u.get("document", doc)
         if udoc not in texts:
             other = ctx.document_text(udoc)
-            texts[udoc] = (other, _paragraphs(other, udoc) if other is not None else [])
+            texts[udoc] = (other, _paragraphs(other) if other is not None else [])
         utext, uparagraphs = texts[udoc]
         quote_problems = list(check_quote(utext, u["start"], u["end"], u["quote"], file=file, record=rec, document=udoc))
         yield from quote_problems
@@ -235,8 +236,7 @@ def _relation_problems(data: dict[str, Any], ctx: CheckContext, units: Mapping[s
 
 
 def _map_problems(data: dict[str, Any], file: str, units: Mapping[str, Record], rels: Mapping[str, Record],
-                  unit_origin: Mapping[str, str], rel_types: Mapping[str, str], paragraph_ids: list[str],
-                  paragraphs: list) -> Iterator[Problem]:
+                  unit_origin: Mapping[str, str], rel_types: Mapping[str, str], paragraphs: list) -> Iterator[Problem]:
     """The map as a whole: no circular support, no orphan, the main conclusion a conclusion reached
     from a premise, and (coverage 'whole') a unit in every paragraph of the reading's own document."""
     inference = [(s, r["to"], rid) for rid, r in rels.items() if rel_types.get(str(r.get("type"))) in INFERENCE_ROLES for s in r["from"]]

@@ -311,7 +311,7 @@ class Reading:
         fallen = tuple(u for u in self.units if u in before and u not in after and u not in unit_ids)
         unanswered = []
         for u in self.units:
-            rebuttals = [r for r in self.relations_into(u, (CONFLICT,)) if r.type == "rebuts"]
+            rebuttals = [r for r in self.relations_into(u) if r.type == "rebuts"]  # a conflict relation by its type
             if rebuttals and u in after and not any(all(s in after for s in r.sources) for r in rebuttals):
                 if any(all(s in before for s in r.sources) for r in rebuttals):
                     unanswered.append(u)
@@ -389,9 +389,7 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
             if a.statement != b.statement and (a.start, a.end) == (b.start, b.end):
                 parts.append("reconstruction changed")
             change = "; ".join(parts)
-        shown = b or a
-        if shown is None:  # uid comes from one of the two readings
-            continue
+        shown = b if b is not None else first.units[uid]  # uid comes from one of the two readings
         unit_rows.append({"id": uid, "paragraph": f"¶{shown.number}", "change": change,
                           f"type in {first.id}": a.type if a else "—", f"type in {second.id}": b.type if b else "—",
                           "label": shown.label})
@@ -401,9 +399,7 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
         if ra is not None and rb is not None and (ra.type, ra.sources, ra.target) == (rb.type, rb.sources, rb.target):
             continue
         change = f"only in {second.id}" if ra is None else f"only in {first.id}" if rb is None else "redefined"
-        r = rb or ra
-        if r is None:  # rid comes from one of the two readings
-            continue
+        r = rb if rb is not None else first.relations[rid]  # rid comes from one of the two readings
         rel_rows.append({"id": rid, "change": change, "type": r.type, "from": ", ".join(r.sources), "to": r.target, "rationale": r.rationale})
     units = pd.DataFrame(unit_rows, columns=["id", "paragraph", "change", f"type in {first.id}", f"type in {second.id}", "label"]).set_index("id")
     relations = pd.DataFrame(rel_rows, columns=["id", "change", "type", "from", "to", "rationale"]).set_index("id")
@@ -411,8 +407,8 @@ def compare_readings(first: Reading, second: Reading) -> ReadingComparison:
 
 
 def _span_key(first: Reading, second: Reading, uid: str) -> int:
-    u = first.units.get(uid) or second.units.get(uid)
-    return u.start if u else 0
+    """Where a unit starts, in the first reading if it has it, else in the second (which then does)."""
+    return (first.units.get(uid) or second.units[uid]).start
 
 
 # =========================================================================== loading
@@ -451,7 +447,7 @@ def load_reading(reading_id: str = "reading-a", document: str | None = None) -> 
     return Reading(
         data,
         [Unit(u["id"], u["type"], u["paragraph"], u["start"], u["end"], u["quote"], u["label"], u["rationale"],
-              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid], u.get("document", data["document"])) for uid, u in units.items()],
+              bool(u.get("implicit")), u.get("reconstruction"), unit_origin[uid], u.get("document") or data["document"]) for uid, u in units.items()],
         [Relation(r["id"], r["type"], tuple(r["from"]), r["to"], r["rationale"], rel_origin[rid], r.get("refers_to")) for rid, r in rels.items()],
         vocabulary,
         text,
