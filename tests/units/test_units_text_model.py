@@ -745,6 +745,12 @@ def test_element_text_stops_at_the_first_line_break_even_inside_a_child():
     assert element_text(_p("one<lb/>two"), stop_at_lb=True) == "one"
 
 
+def test_element_text_stops_everything_at_a_line_break_two_elements_deep():
+    nested = _p("A <hi>B <emph>C<lb/>D</emph> E</hi> F")
+    assert element_text(nested, stop_at_lb=True) == "A B C"
+    assert element_text(nested) == "A B C D E F"
+
+
 def test_unique_refs_in_order_without_the_hash_or_blanks():
     root = read_xml('<r><x c="#Xi"/><x c="#b"/><x c="#Xi"/><x/><x c=""/><x c="c"/></r>', "made-up.xml")
     assert unique_refs(root, "c") == ["Xi", "b", "c"]
