@@ -619,3 +619,60 @@ def test_an_unknown_document_is_a_key_error_listing_the_bundled_ones():
     with pytest.raises(KeyError) as error:
         chain.layer_files("no-such-document")
     assert error.value.args[0] == f"no bundled document 'no-such-document'; bundled: {', '.join(list_documents())}"
+
+
+def test_cited_document_problems_name_the_file_and_the_record_by_id_or_position(root):
+    assert check_cited(root, cited_record(), cited_record()) == [
+        Problem(CITED, "#2", "id", "a unique cited document id", "'c1' again (first used by cited document #1)")
+    ]
+    unnamed = cited_record(
+        passages=[{"start": 9, "end": 20, "quote": "Telegram 7."}],
+        date="1950-13",
+        date_variants=[{"date": "1950-13", "source": "nowhere", "evidence": "w"}],
+        sources=[ref("nowhere")],
+    )
+    del unnamed["id"]
+    source_expected = "the id of an existing source in data/sources.json (e.g. blind, plain, web)"
+    assert check_cited(root, unnamed) == [
+        Problem(CITED, "#1", "sources.0.source", source_expected, "'nowhere'"),
+        Problem(CITED, "#1", "date", "a real calendar date", "'1950-13' (month must be in 1..12)"),
+        Problem(CITED, "#1", "date_variants.0.date", "a real calendar date", "'1950-13' (month must be in 1..12)"),
+        Problem(CITED, "#1", "date_variants.0.source", source_expected, "'nowhere'"),
+        Problem(
+            CITED,
+            "#1",
+            "passages.0.quote",
+            "the words the text has at 9–20: 'elegram 7. '",
+            "'Telegram 7.' (the quoted words stand at 8–19)",
+        ),
+    ]
+
+
+def test_a_variant_date_of_a_year_is_read_as_a_year_and_an_odd_one_as_a_day(root):
+    variants = [{"date": d, "source": "plain", "evidence": "w"} for d in ("1950", "1950-1-5")]
+    undecided = cited_record(date=None, date_status="unknown", date_variants=variants, discrepancy="two dates")
+    assert check_cited(root, undecided) == [
+        Problem(CITED, "'c1'", "date_variants.1.date", "a date written YYYY-MM-DD (precision day)", "'1950-1-5'")
+    ]
+
+
+def test_known_unknown_problems_name_the_file_and_the_record_by_id_or_position(root):
+    assert check_known(root, {"id": "k1"}, {"id": "k1"}, {"step": "printing"}) == [
+        Problem(KNOWN, "#2", "id", "a unique known unknown id", "'k1' again (first used by known unknown #1)"),
+        Problem(
+            KNOWN,
+            "#3",
+            "step",
+            "the id of an existing step of this document's provenance.json (e.g. creation, filing)",
+            "'printing'",
+        ),
+    ]
+
+
+def test_a_chain_file_without_steps_offers_no_step_to_refer_to(root):
+    (root / "documents" / DOC / "provenance.json").write_text("{}", encoding="utf-8")
+    assert check_known(root, {"id": "k1", "step": "creation"}) == [
+        Problem(
+            KNOWN, "'k1'", "step", "the id of an existing step of this document's provenance.json (e.g. )", "'creation'"
+        )
+    ]
