@@ -107,8 +107,12 @@ def test_a_chain_finds_steps_and_facts_and_names_its_steps_when_asked_for_anothe
 
 
 def cited(*dates: str) -> CitedDocument:
+    """A cited document 'c1' with no chosen date, the given dates in its sources and one passage."""
     variants = tuple(DateVariant(d, "web", "words") for d in dates)
-    return CitedDocument("c1", "T", "telegram", "cites", "verified", None, None, "unknown", variants, None, (), "", ())
+    passage = (chain.TextPassage(0, 1, "x"),)
+    return CitedDocument(
+        "c1", "T", "telegram", "cites", "verified", None, None, "unknown", variants, None, passage, "", ()
+    )
 
 
 def test_dates_disagree_only_when_the_sources_give_two_different_dates():
@@ -533,21 +537,7 @@ def test_the_tables_read_the_document_they_are_given_not_the_default(monkeypatch
     doc = "frus1950v07-d970"
     assert list(chain.chain_table(doc)["value"]) == [f.value for s in chain.load_provenance(doc).steps for f in s.facts]
     asked: list[str | None] = []
-    undated = CitedDocument(
-        "c1",
-        "T",
-        "telegram",
-        "cites",
-        "verified",
-        None,
-        None,
-        "unknown",
-        (),
-        None,
-        (chain.TextPassage(0, 1, "x"),),
-        "",
-        (),
-    )
+    undated = cited()
     monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: asked.append(document_id) or (undated,))
     monkeypatch.setattr(
         chain,
@@ -562,21 +552,7 @@ def test_the_tables_read_the_document_they_are_given_not_the_default(monkeypatch
 def test_an_empty_chain_still_has_the_tables_columns_and_a_missing_date_list_says_none(monkeypatch):
     monkeypatch.setattr(chain, "load_provenance", lambda document_id=None: ProvenanceChain("d", ()))
     assert list(chain.chain_table("d").columns) == ["step", "field", "value", "status", "sources"]
-    undated = CitedDocument(
-        "c1",
-        "T",
-        "telegram",
-        "cites",
-        "verified",
-        None,
-        None,
-        "unknown",
-        (),
-        None,
-        (chain.TextPassage(0, 1, "x"),),
-        "",
-        (),
-    )
+    undated = cited()
     monkeypatch.setattr(chain, "load_cited_documents", lambda document_id=None: (undated,))
     row = chain.cited_documents_table("d").loc["c1"]
     assert (row["date"], row["dates in sources"]) == ("unknown", "none")
