@@ -652,3 +652,35 @@ def test_a_chain_file_without_steps_offers_no_step_to_refer_to(root):
             KNOWN, "'k1'", "step", "the id of an existing step of this document's provenance.json (e.g. )", "'creation'"
         )
     ]
+
+
+def test_chain_problems_name_the_file_and_the_step(root):
+    first = step("creation", 1, [fact("a", "7", "unknown"), fact("b", "8", sources=[ref("nowhere")])])
+    printed = step("transmission", 2, [fact("printed_dateline", "Washington")])
+    problems = list(chain._check_provenance(provenance(first, printed, step("transmission", 3)), ctx(root)))
+    assert [(p.file, p.record, p.field) for p in problems] == [
+        (FILE, "#3", "id"),
+        (FILE, "'creation'", "facts.0.value"),
+        (FILE, "'creation'", "facts.1.sources.0.source"),
+        (FILE, "'transmission'", "facts.0.witness"),
+    ]
+    assert problems[0].expected == "a unique step id"
+    assert problems[1] == Problem(
+        FILE, "'creation'", "facts.0.value", "'unknown' for a statement whose status is unknown", "'7'"
+    )
+
+
+def test_a_witness_record_without_a_list_of_features_shows_none(root):
+    sources = {"sources": [{"id": "bare", "witness": {}}]}
+    (root / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    claim = fact(field="dateline", value="none", witness={"source": "bare", "feature": "dateline"})
+    assert [p.expected for p in check_printed_claim(claim, ctx(root), record="r", field="f")] == [
+        "a feature witness 'bare' is known to show (none); an absence in a witness that may drop it is 'unknown'"
+    ]
+
+
+def test_steps_without_a_string_id_are_not_offered_to_known_unknowns(root):
+    (root / "documents" / DOC / "provenance.json").write_text(
+        json.dumps({"steps": [{"title": "no id"}, {"id": 5}, "creation"]}), encoding="utf-8"
+    )
+    assert [p.found for p in check_known(root, {"id": "k1", "step": "creation"})] == ["'creation'"]
