@@ -684,3 +684,10 @@ def test_steps_without_a_string_id_are_not_offered_to_known_unknowns(root):
         json.dumps({"steps": [{"title": "no id"}, {"id": 5}, "creation"]}), encoding="utf-8"
     )
     assert [p.found for p in check_known(root, {"id": "k1", "step": "creation"})] == ["'creation'"]
+
+
+def test_passages_of_a_document_whose_text_is_missing_name_that_document(root):
+    (root / "documents" / DOC / "text.txt").unlink()
+    assert check_cited(root, cited_record()) == [
+        Problem(CITED, "'c1'", "document", "a bundled document whose text can be read", repr(DOC))
+    ]
