@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import reading_data_from
 
 from kernel_utils.errors import DataValidationError, Problem, TextIntegrityError
-from kernel_utils.store import documents, entities, validation
+from kernel_utils.store import documents, entities
 from kernel_utils.store.documents import (
     BundledDocument,
     DocumentRecord,
@@ -115,12 +116,8 @@ def root(tmp_path, monkeypatch) -> Path:
     write_json(data / "edition.json", {"default_document": DOC_ID})
     write_json(data / "sources.json", {"sources": [{"id": "src-a"}, {"id": "src-b"}]})
     write_document(data, make_record())
-    monkeypatch.setenv("KERNEL_UTILS_DATA", str(data))
-    validation._schema_registry.cache_clear()
-    validation._LOAD_CACHE.clear()
-    yield data
-    validation._schema_registry.cache_clear()
-    validation._LOAD_CACHE.clear()
+    with reading_data_from(data, monkeypatch):
+        yield data
 
 
 def run(check, data: dict[str, Any], root: Path, file: str = DOC_FILE) -> list[Problem]:

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import reading_data_from
 
 from kernel_utils.errors import DataFolderError, DataValidationError, Problem
 from kernel_utils.store import validation
@@ -50,11 +51,9 @@ def tiny(tmp_path, monkeypatch) -> Path:
     """An otherwise empty data folder (named ``data``) with the real schemas, read instead of data/."""
     root = tmp_path / "data"
     shutil.copytree(DATA / "schemas", root / "schemas")
-    monkeypatch.setenv("KERNEL_UTILS_DATA", str(root))
     monkeypatch.setattr(validation, "_LOAD_CACHE", {})
-    validation._schema_registry.cache_clear()
-    yield root
-    validation._schema_registry.cache_clear()
+    with reading_data_from(root, monkeypatch):
+        yield root
 
 
 # --------------------------------------------------------------------------- a made-up kind of file

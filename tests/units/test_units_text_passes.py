@@ -20,14 +20,7 @@ from kernel_utils.text.model import FrusDocument, HeaderLine
 from kernel_utils.text.parser import check_text, parse_frus_text
 from kernel_utils.text.passes import ParseState
 
-HEADING = "711.00/1–150: Telegram"
-ADDRESS = "The Ambassador in Ruritania (Smith) to the Secretary of State"
-
-
-def parse(text: str) -> FrusDocument:
-    doc = parse_frus_text(text, source="made-up")
-    assert doc.rebuild_text() == text  # every case also proves nothing was lost
-    return doc
+from test_parser_passes import ADDRESS, HEADING, parse  # the made-up heading and the lossless parse
 
 
 def heads(doc: FrusDocument) -> list[tuple[str, str]]:
