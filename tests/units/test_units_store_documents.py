@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import reading_data_from
+from data_folder import reading_data_from
 
 from kernel_utils.errors import DataValidationError, Problem, TextIntegrityError
 from kernel_utils.store import documents, entities

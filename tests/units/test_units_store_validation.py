@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import reading_data_from
+from data_folder import reading_data_from
 
 from kernel_utils.errors import DataFolderError, DataValidationError, Problem
 from kernel_utils.store import validation
